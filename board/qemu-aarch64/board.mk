@@ -1,0 +1,12 @@
+# Board variables for QEMU -M virt -cpu cortex-a53; no rules here.
+# Comments stay on their own lines: make keeps the blanks before a trailing
+# "# comment" in the value.
+
+# musl/toolchain architecture.
+BOARD_ARCH = aarch64
+BOARD_CROSS = aarch64-linux-gnu-
+BOARD_KERNEL_ARCH = arm64
+BOARD_KERNEL_IMAGE = arch/arm64/boot/Image
+# Read by board/qemu-aarch64/qemu.sh too: keep it on one line.
+BOARD_KERNEL_CMDLINE = console=ttyAMA0 root=/dev/vda rootfstype=squashfs ro
+BOARD_QEMU = qemu-system-aarch64

@@ -1,0 +1,21 @@
+/*
+ * init.h - the state PID 1 keeps for its whole life (one instance, main.c).
+ */
+#ifndef KEEL_INIT_INIT_H
+#define KEEL_INIT_INIT_H
+
+#include <stdint.h>
+
+#include "keel/children.h"
+#include "keel/evloop.h"
+
+#include "console.h"
+
+struct init {
+	struct evloop loop;
+	struct children kids;
+	struct console console;
+	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */
+};
+
+#endif /* KEEL_INIT_INIT_H */

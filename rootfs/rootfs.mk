@@ -1,0 +1,38 @@
+# rootfs: merge the skeleton and every target package's own tree into
+# $(TARGET_DIR), refuse anything not statically linked, and pack a read-only,
+# reproducible squashfs. Then report what each part costs.
+ROOTFS_IMAGE = $(IMAGES_DIR)/rootfs.squashfs
+KERNEL_IMAGE = $(IMAGES_DIR)/$(notdir $(BOARD_KERNEL_IMAGE))
+ROOTFS_INPUTS := $(shell find $(TOPDIR)/rootfs -type f) $(TOPDIR)/support/mkrootfs
+ROOTFS_STAMPS = $(foreach p,$(KEEL_TARGET_PACKAGES),$(BUILD_DIR)/$(p)/.stamp_installed)
+
+images: $(IMAGES_DIR)/size-report.txt
+
+$(ROOTFS_IMAGE): $(ROOTFS_STAMPS) $(ROOTFS_INPUTS)
+	@t0=$$(date +%s%N)
+	$(file >$(OUT_DIR)/manifest.csv,$(rootfs-manifest))
+	$(TOPDIR)/support/mkrootfs --target $(TARGET_DIR) --skeleton $(TOPDIR)/rootfs/skeleton \
+		--pseudo $(TOPDIR)/rootfs/skeleton.pseudo --version '$(KEEL_VERSION)' --board $(BOARD) \
+		--out $@ $(addprefix $(PER_PACKAGE_DIR)/,$(KEEL_TARGET_PACKAGES))
+	mv $(OUT_DIR)/manifest.csv $(IMAGES_DIR)/manifest.csv
+	printf 'keel: %-14s %-9s %4d.%01d s\n' rootfs squashfs $$(( ($$(date +%s%N) - t0) / 1000000000 )) $$(( ($$(date +%s%N) - t0) / 100000000 % 10 ))
+
+$(KERNEL_IMAGE): $(BUILD_DIR)/linux/.stamp_installed
+	@touch $@
+
+$(IMAGES_DIR)/size-report.txt: $(ROOTFS_IMAGE) $(KERNEL_IMAGE) $(TOPDIR)/support/size-report
+	@$(TOPDIR)/support/size-report --budget $$((128 * 1024 * 1024)) --kernel $(KERNEL_IMAGE) \
+		--rootfs $(ROOTFS_IMAGE) $(addprefix $(PER_PACKAGE_DIR)/,$(KEEL_TARGET_PACKAGES)) > $@.tmp
+	mv $@.tmp $@
+	cat $@
+
+size-report: $(IMAGES_DIR)/size-report.txt
+	@cat $<
+.PHONY: size-report
+
+# Licence manifest (package, version, licence, CPE), like Buildroot's legal-info.
+define rootfs-manifest
+package,version,license,cpe
+$(foreach p,$(sort $(PACKAGES)),$(p),$($(call UPPERCASE,$(p))_VERSION),"$($(call UPPERCASE,$(p))_LICENSE)",$(if $($(call UPPERCASE,$(p))_CPE_ID_VENDOR),cpe:2.3:a:$($(call UPPERCASE,$(p))_CPE_ID_VENDOR):$($(call UPPERCASE,$(p))_CPE_ID_PRODUCT):$($(call UPPERCASE,$(p))_VERSION):*:*:*:*:*:*:*)
+)
+endef

@@ -1,0 +1,15 @@
+# make test: everything tests/run does (unit tests, then every QEMU board built,
+# checked and booted). make unit-tests: just the host unit tests of Keel's C code.
+# Keel's own C code: every package folder with a Makefile built on package/keel.mk.
+KEEL_OWN_PACKAGES = $(notdir $(patsubst %/Makefile,%,$(wildcard $(TOPDIR)/package/*/Makefile)))
+
+test: host-deps
+	@$(TOPDIR)/tests/run
+
+unit-tests:
+	@fail=0
+	for p in $(KEEL_OWN_PACKAGES); do
+		$(MAKE) -C $(TOPDIR)/package/$$p O=$(TOPDIR)/output/host-tests/$$p check || fail=1
+	done
+	exit $$fail
+.PHONY: test unit-tests
