@@ -123,3 +123,35 @@ dependency-stamps = $(foreach d,$(patsubst toolchain,$(TOOLCHAIN_PACKAGES),$(1))
 
 generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir))
 host-generic-package = $(call inner-generic-package,host-$(pkgname),HOST_$(call UPPERCASE,$(pkgname)),$(pkgdir))
+
+# Keel's own C programs and libraries (built with package/keel.mk). Their
+# objects go to $(@D)/obj and are thrown away whenever the package is
+# reconfigured (a dependency such as libkeel was reinstalled): -MMD does not
+# track headers found in the sysroot, so an incremental build could mix old
+# and new struct layouts. A library (FOO_INSTALL_STAGING = YES) installs
+# into the sysroot, a program into its target tree.
+define inner-keel-package
+$(2)_VERSION = $$(KEEL_VERSION)
+$(2)_SITE_METHOD = local
+$(2)_LICENSE ?= MIT
+$(2)_DEPENDENCIES := toolchain $$($(2)_DEPENDENCIES)
+$(2)_MAKE = $$(MAKE) -C $(3) O=$$(@D)/obj CC="$$(TARGET_CC)" KEEL_VERSION=$$(KEEL_VERSION)
+define $(2)_CONFIGURE_CMDS
+	rm -rf $$(@D)/obj
+endef
+define $(2)_BUILD_CMDS
+	$$($(2)_MAKE) -j$$(NPROC) all
+endef
+ifeq ($$($(2)_INSTALL_STAGING),YES)
+define $(2)_INSTALL_STAGING_CMDS
+	$$($(2)_MAKE) DESTDIR=$$(STAGING_DIR) install
+endef
+else
+define $(2)_INSTALL_TARGET_CMDS
+	$$($(2)_MAKE) DESTDIR=$$(TARGET_DIR) install
+endef
+endif
+
+endef
+
+keel-package = $(call inner-keel-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir))$(generic-package)
