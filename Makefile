@@ -94,6 +94,8 @@ help:
 	  make                  build the image for BOARD (default qemu-x86_64)
 	  make qemu             build, then boot the image in QEMU on this terminal
 	  make test             unit tests, then build and boot-test every QEMU board
+	  make unit-tests       host unit tests of Keel's C code (ASan+UBSan)
+	  make fuzz             libFuzzer targets, FUZZ_SECONDS each (default 10)
 	  make source           fill the download cache ($(DL_DIR)) for offline builds
 	  make size-report      print what each package adds to the image
 	  make list-boards      boards this tree knows

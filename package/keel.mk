@@ -36,7 +36,7 @@ HOSTCC ?= cc
 INSTALL ?= install
 KEEL_VERSION ?= dev
 
-SRCS := $(sort $(filter-out test_%.c,$(wildcard *.c)))
+SRCS := $(sort $(filter-out test_%.c fuzz_%.c,$(wildcard *.c)))
 TESTS := $(sort $(wildcard test_*.c))
 OBJS := $(SRCS:%.c=$(O)/%.o)
 
@@ -74,7 +74,7 @@ endif
 CHECK_OBJS := $(filter-out $(O)/check/main.o,$(SRCS:%.c=$(O)/check/%.o))
 TEST_BINS := $(TESTS:%.c=$(O)/check/%)
 
-.PHONY: all install check clean
+.PHONY: all install check fuzz clean
 all:
 
 ifneq ($(PROG),)
@@ -124,6 +124,48 @@ $(O)/check/test_%: $(O)/check/test_%.o $(CHECK_OBJS) $(CHECK_LIBKEEL_OBJS)
 $(O) $(O)/check $(O)/libkeel:
 	mkdir -p $@
 
+# libFuzzer targets: fuzz_<name>.c defines LLVMFuzzerTestOneInput and links
+# the package's sources (less main.c) and libkeel, built with clang and
+# ASan/UBSan. `make fuzz` runs each for FUZZ_SECONDS, starting from the seeds
+# in corpus/<name>/ when there are any; a crash fails the run and leaves the
+# input in $(O)/fuzz/. For long runs: make fuzz FUZZ_SECONDS=3600.
+FUZZERS := $(sort $(wildcard fuzz_*.c))
+FUZZ_BINS := $(FUZZERS:%.c=$(O)/fuzz/%)
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 10
+FUZZ_CFLAGS = -std=c11 -O1 -g $(KEEL_WARN) -fno-omit-frame-pointer \
+	-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_OBJS := $(filter-out $(O)/fuzz/main.o,$(SRCS:%.c=$(O)/fuzz/%.o)) \
+	$(CHECK_LIBKEEL_OBJS:$(O)/libkeel/%=$(O)/fuzz/libkeel/%)
+
+$(O)/fuzz/%.o: %.c | $(O)/fuzz
+	$(FUZZ_CC) $(HOST_CHECK_CPPFLAGS) $(FUZZ_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(O)/fuzz/libkeel/%.o: $(LIBKEEL_DIR)/%.c | $(O)/fuzz/libkeel
+	$(FUZZ_CC) $(HOST_CHECK_CPPFLAGS) $(FUZZ_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(O)/fuzz/fuzz_%: $(O)/fuzz/fuzz_%.o $(FUZZ_OBJS)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^
+
+$(O)/fuzz $(O)/fuzz/libkeel:
+	mkdir -p $@
+
+.SECONDARY: $(FUZZ_OBJS) $(FUZZ_BINS:%=%.o)
+
+fuzz: $(FUZZ_BINS)
+	@failed=0; \
+	for f in $(FUZZ_BINS); do \
+		name=$${f##*/fuzz_}; corpus=$(O)/fuzz/corpus-$$name; log=$(O)/fuzz/$$name.log; \
+		mkdir -p $$corpus; seeds=; [ -d corpus/$$name ] && seeds=$(SRCDIR)/corpus/$$name; \
+		if (cd $(O)/fuzz && $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+				$$corpus $$seeds) > $$log 2>&1; then \
+			echo "fuzz_$$name: $$(sed -n 's/^stat::number_of_executed_units: *//p' $$log) inputs in $(FUZZ_SECONDS) s, no failure"; \
+		else \
+			echo "FAIL: fuzz_$$name (log $$log)"; tail -n 30 $$log; failed=1; \
+		fi; \
+	done; \
+	exit $$failed
+
 # Run every test even after a failure, so one run shows all of them.
 check: $(TEST_BINS)
 	@failed=0; \
@@ -136,4 +178,4 @@ check: $(TEST_BINS)
 clean:
 	rm -rf $(O)
 
--include $(wildcard $(O)/*.d $(O)/check/*.d $(O)/libkeel/*.d)
+-include $(wildcard $(O)/*.d $(O)/check/*.d $(O)/libkeel/*.d $(O)/fuzz/*.d $(O)/fuzz/libkeel/*.d)

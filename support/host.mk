@@ -4,7 +4,8 @@
 HOST_DEBS = build-essential bc bison flex libelf-dev libssl-dev \
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
 	squashfs-tools ccache xz-utils bzip2 cpio file rsync curl ca-certificates \
-	qemu-system-x86 qemu-system-arm qemu-user-static
+	qemu-system-x86 qemu-system-arm qemu-user-static \
+	clang libclang-rt-14-dev
 HOST_DEPS_STAMP := $(TOPDIR)/output/.host-deps-$(shell echo '$(HOST_DEBS)' | md5sum | cut -c1-8)
 
 $(HOST_DEPS_STAMP):

@@ -12,4 +12,15 @@ unit-tests:
 		$(MAKE) -C $(TOPDIR)/package/$$p O=$(TOPDIR)/output/host-tests/$$p check || fail=1
 	done
 	exit $$fail
-.PHONY: test unit-tests
+# libFuzzer targets of every Keel package, FUZZ_SECONDS each (make test uses a
+# short budget; run long with e.g. make fuzz FUZZ_SECONDS=3600).
+FUZZ_SECONDS ?= 10
+fuzz: host-deps
+	@fail=0
+	for p in $(KEEL_OWN_PACKAGES); do
+		ls $(TOPDIR)/package/$$p/fuzz_*.c >/dev/null 2>&1 || continue
+		$(MAKE) -C $(TOPDIR)/package/$$p O=$(TOPDIR)/output/host-tests/$$p FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz || fail=1
+	done
+	exit $$fail
+
+.PHONY: test unit-tests fuzz
