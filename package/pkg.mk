@@ -46,7 +46,7 @@ $(2)_DL_DIR = $$(DL_DIR)/$(patsubst host-%,%,$(1))
 # No version in the path: a version bump changes the .hash file, which redoes every step.
 $(2)_DIR = $$(BUILD_DIR)/$(1)
 ifeq ($$($(2)_SITE_METHOD),local)
-$(2)_LOCAL_FILES := $$(shell find $(3) -type f ! -name '*.mk' ! -name '*.hash' ! -name 'test_*' 2>/dev/null)
+$(2)_LOCAL_FILES := $$(shell find $(3) -type f ! -path '*/corpus/*' ! -name '*.mk' ! -name '*.hash' ! -name 'test_*' ! -name 'fuzz_*' 2>/dev/null)
 $(2)_HASH_FILE =
 else
 $(2)_HASH_FILE ?= $(3)/$(patsubst host-%,%,$(1)).hash
