@@ -1,4 +1,4 @@
-# Board variables for QEMU -M virt -cpu cortex-a53; no rules here.
+# QEMU virt (aarch64 Cortex-A53, virtio on PCI, i6300esb watchdog)
 # Comments stay on their own lines: make keeps the blanks before a trailing
 # "# comment" in the value.
 

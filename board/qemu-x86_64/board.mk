@@ -1,4 +1,4 @@
-# Board variables for QEMU -M pc (and generic x86_64 boxes); no rules here.
+# QEMU pc (x86_64, virtio, i6300esb watchdog) and generic x86_64 router boxes
 # Comments stay on their own lines: make keeps the blanks before a trailing
 # "# comment" in the value.
 
