@@ -1,0 +1,49 @@
+/*
+ * keel/rtnl.h - interface configuration over rtnetlink: links up, bridges
+ * and their ports, addresses, routes. Message builders are pure (they fill
+ * an nlbuf, see keel/nlmsg.h); rtnl_apply() sends a built batch and says
+ * which request the kernel refused. init uses this instead of running `ip`.
+ */
+#ifndef KEEL_RTNL_H
+#define KEEL_RTNL_H
+
+#include <stdint.h>
+
+#include "keel/nlmsg.h"
+
+/* An IPv4 or IPv6 address with prefix length, in network byte order. */
+struct rtnl_prefix {
+	uint8_t family;		/* AF_INET or AF_INET6 */
+	uint8_t len;		/* prefix length */
+	uint8_t addr[16];	/* 4 or 16 bytes used */
+};
+
+/* Parses "10.0.0.1/24", "fd00::1/64" or a bare address (full-length
+ * prefix). Pure. Returns 0, or -1 if it is not a valid address/prefix. */
+int rtnl_prefix_parse(const char *text, struct rtnl_prefix *out);
+
+/* Each builder appends one request (NLM_F_REQUEST|NLM_F_ACK) with sequence
+ * number seq; the result is in the buffer's overflow flag. */
+void rtnl_link_set(struct nlbuf *b, uint32_t seq, int ifindex, int up,
+		   unsigned mtu);	/* mtu 0: leave it */
+void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name);
+void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
+		      int master_ifindex);
+void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
+		   const struct rtnl_prefix *p);
+/* A route to dst via gateway (gateway NULL: on-link) out of ifindex
+ * (0: let the kernel pick from the gateway). */
+void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst,
+		    const struct rtnl_prefix *gateway, int ifindex);
+
+/*
+ * Sends the requests in b (sequence numbers seq_lo..seq_hi) on a
+ * NETLINK_ROUTE socket and waits for every ACK. EEXIST is not an error
+ * (configuration is re-applied on renewals). Returns 0, or the negative
+ * errno of the first refused request with its sequence number in
+ * *failed_seq and the kernel's message, if any, in msg.
+ */
+int rtnl_apply(const struct nlbuf *b, uint32_t seq_lo, uint32_t seq_hi,
+	       uint32_t *failed_seq, char *msg, size_t msg_size);
+
+#endif /* KEEL_RTNL_H */

@@ -1,0 +1,209 @@
+/* rtnl: prefix parsing, the layout of each request, and - when run as root -
+ * the real kernel applying them in a private network namespace. */
+#define _GNU_SOURCE	/* unshare */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <net/if.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+
+#include "check.h"
+#include "keel/rtnl.h"
+
+static void test_prefix_parse(void)
+{
+	struct rtnl_prefix p;
+
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/24", &p), 0);
+	CHECK_EQ_INT(p.family, AF_INET);
+	CHECK_EQ_INT(p.len, 24);
+	CHECK(p.addr[0] == 10 && p.addr[3] == 1);
+	CHECK_EQ_INT(rtnl_prefix_parse("fd00::1/64", &p), 0);
+	CHECK_EQ_INT(p.family, AF_INET6);
+	CHECK_EQ_INT(p.len, 64);
+	CHECK(p.addr[0] == 0xfd && p.addr[15] == 1);
+	CHECK_EQ_INT(rtnl_prefix_parse("192.0.2.7", &p), 0);
+	CHECK_EQ_INT(p.len, 32);
+	CHECK_EQ_INT(rtnl_prefix_parse("::", &p), 0);
+	CHECK_EQ_INT(p.len, 128);
+	CHECK_EQ_INT(rtnl_prefix_parse("0.0.0.0/0", &p), 0);
+	CHECK_EQ_INT(p.len, 0);
+
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/33", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("fd00::1/129", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/-1", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/ 8", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/0008", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0/24", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("/24", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("", &p), -1);
+	CHECK_EQ_INT(rtnl_prefix_parse("eth0", &p), -1);
+}
+
+/* Builds an address request and reads it back as the kernel would. */
+static void test_addr_layout(void)
+{
+	uint8_t mem[512];
+	struct nlbuf b;
+	struct rtnl_prefix p;
+	struct nlmsg_view m;
+	struct nla_view tb[IFA_MAX + 1];
+	struct ifaddrmsg ifa;
+	size_t off = 0;
+	uint32_t brd;
+
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(rtnl_prefix_parse("10.0.0.1/24", &p), 0);
+	rtnl_addr_add(&b, 7, 3, &p);
+	CHECK(nlb_ok(&b));
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_INT(m.hdr.nlmsg_type, RTM_NEWADDR);
+	CHECK_EQ_INT(m.hdr.nlmsg_seq, 7);
+	CHECK(m.hdr.nlmsg_flags & NLM_F_ACK);
+	memcpy(&ifa, m.payload, sizeof(ifa));
+	CHECK_EQ_INT(ifa.ifa_index, 3);
+	CHECK_EQ_INT(ifa.ifa_prefixlen, 24);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(ifa), tb, IFA_MAX), 0);
+	CHECK(tb[IFA_LOCAL].data && tb[IFA_LOCAL].len == 4);
+	CHECK(tb[IFA_BROADCAST].data && tb[IFA_BROADCAST].len == 4);
+	memcpy(&brd, tb[IFA_BROADCAST].data, 4);
+	CHECK_EQ_INT(ntohl(brd), 0x0a0000ff);
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 0);
+}
+
+/* A bridge request nests its kind inside IFLA_LINKINFO. */
+static void test_bridge_layout(void)
+{
+	uint8_t mem[512];
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct nla_view tb[IFLA_MAX + 1], info[IFLA_INFO_MAX + 1];
+	char text[IFNAMSIZ];
+	size_t off = 0;
+
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_bridge_add(&b, 1, "br-lan");
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK(m.hdr.nlmsg_flags & NLM_F_CREATE);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(struct ifinfomsg), tb, IFLA_MAX), 0);
+	CHECK_EQ_INT(nla_get_str(&tb[IFLA_IFNAME], text, sizeof(text)), 0);
+	CHECK(strcmp(text, "br-lan") == 0);
+	CHECK(tb[IFLA_LINKINFO].data != NULL);
+	CHECK_EQ_INT(nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len,
+			       info, IFLA_INFO_MAX), 0);
+	CHECK_EQ_INT(nla_get_str(&info[IFLA_INFO_KIND], text, sizeof(text)), 0);
+	CHECK(strcmp(text, "bridge") == 0);
+}
+
+/* A buffer too small is reported once, not written past. */
+static void test_overflow(void)
+{
+	uint8_t mem[40];
+	struct nlbuf b;
+	struct rtnl_prefix p;
+	uint32_t failed = 0;
+	char msg[64];
+
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(rtnl_prefix_parse("fd00::1/64", &p), 0);
+	rtnl_addr_add(&b, 1, 1, &p);
+	rtnl_addr_add(&b, 2, 1, &p);
+	CHECK(!nlb_ok(&b));
+	CHECK_EQ_INT(rtnl_apply(&b, 1, 2, &failed, msg, sizeof(msg)), -ENOBUFS);
+}
+
+/* Root only: a bridge with an address and a route, in a throwaway netns;
+ * then a request the kernel must refuse, named by its sequence number. */
+static int kernel_child(void)
+{
+	uint8_t mem[2048];
+	struct nlbuf b;
+	struct rtnl_prefix a4, a6, net, gw, bogus;
+	uint32_t failed = 0;
+	char msg[128], cmd[128];
+	int br, rc;
+
+	if (unshare(CLONE_NEWNET) < 0)
+		return 10;
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_bridge_add(&b, 1, "kbr0");
+	if (rtnl_apply(&b, 1, 1, &failed, msg, sizeof(msg)) != 0)
+		return 11;
+	br = (int)if_nametoindex("kbr0");
+	if (br <= 0)
+		return 12;
+	rtnl_prefix_parse("10.9.0.1/24", &a4);
+	rtnl_prefix_parse("fd09::1/64", &a6);
+	rtnl_prefix_parse("10.8.0.0/16", &net);
+	rtnl_prefix_parse("10.9.0.254", &gw);
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_link_set(&b, 2, br, 1, 1400);
+	rtnl_addr_add(&b, 3, br, &a4);
+	rtnl_addr_add(&b, 4, br, &a6);
+	rtnl_route_add(&b, 5, &net, &gw, br);
+	rc = rtnl_apply(&b, 2, 5, &failed, msg, sizeof(msg));
+	if (rc != 0) {
+		fprintf(stderr, "apply: %s (seq %u): %s\n", strerror(-rc), failed, msg);
+		return 13;
+	}
+	/* Re-applying the same addresses is not an error (DHCP renewals). */
+	if (rtnl_apply(&b, 2, 5, &failed, msg, sizeof(msg)) != 0)
+		return 14;
+	/* `ip` is only the oracle here: it reads what the kernel holds. */
+	snprintf(cmd, sizeof(cmd), "ip -o addr show dev kbr0 | grep -q 'inet 10.9.0.1/24 brd 10.9.0.255'");
+	if (system(cmd) != 0)
+		return 15;
+	if (system("ip -o -6 addr show dev kbr0 | grep -q 'fd09::1/64'") != 0)
+		return 16;
+	if (system("ip route show 10.8.0.0/16 | grep -q 'via 10.9.0.254 dev kbr0'") != 0)
+		return 17;
+	if (system("ip -o link show kbr0 | grep -q 'mtu 1400'") != 0)
+		return 18;
+	/* A gateway that is not on any link: the kernel refuses request 7. */
+	rtnl_prefix_parse("192.0.2.0/24", &net);
+	rtnl_prefix_parse("198.51.100.1", &bogus);
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_link_set(&b, 6, br, 1, 0);
+	rtnl_route_add(&b, 7, &net, &bogus, 0);
+	rc = rtnl_apply(&b, 6, 7, &failed, msg, sizeof(msg));
+	if (rc == 0 || failed != 7)
+		return 19;
+	return 0;
+}
+
+static void test_kernel(void)
+{
+	pid_t pid;
+	int status = 0;
+
+	if (geteuid() != 0) {
+		printf("skip: kernel test needs root (network namespace)\n");
+		return;
+	}
+	pid = fork();
+	if (pid == 0)
+		_exit(kernel_child());
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	if (WEXITSTATUS(status) != 0)
+		printf("kernel test failed at step %d\n", WEXITSTATUS(status));
+	CHECK_EQ_INT(WEXITSTATUS(status), 0);
+}
+
+int main(void)
+{
+	test_prefix_parse();
+	test_addr_layout();
+	test_bridge_layout();
+	test_overflow();
+	test_kernel();
+	return check_done();
+}
