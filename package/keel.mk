@@ -66,7 +66,7 @@ KEEL_CPPFLAGS += -I$(SRCDIR)
 CHECK_LIBKEEL_OBJS :=
 else
 HOST_CHECK_CPPFLAGS += -I$(LIBKEEL_DIR)
-LIBKEEL_SRCS := $(notdir $(filter-out $(LIBKEEL_DIR)/test_%.c,\
+LIBKEEL_SRCS := $(notdir $(filter-out $(LIBKEEL_DIR)/test_%.c $(LIBKEEL_DIR)/fuzz_%.c,\
 	$(wildcard $(LIBKEEL_DIR)/*.c)))
 CHECK_LIBKEEL_OBJS := $(LIBKEEL_SRCS:%.c=$(O)/libkeel/%.o)
 endif

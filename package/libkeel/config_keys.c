@@ -1,0 +1,766 @@
+/*
+ * config_keys.c - one handler per keel.conf key, and the tables that say
+ * which keys each section takes, how many values, and which may repeat.
+ * A handler parses p->args into the struct; config.c has done the rest.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "config_parser.h"
+
+/* Value i as the (pointer, length) pair the config_val_*() parsers take. */
+#define ARG(i) p->args[i].s, p->args[i].n
+
+int conf_get_uint(struct parser *p, const struct tok *t, uint32_t min,
+		  uint32_t max, uint32_t *out)
+{
+	const char *why = config_val_uint(t->s, t->n, min, max, out);
+
+	if (why && strcmp(why, "is out of range") == 0)
+		return conf_fail_tok(p, t, "is out of range %u-%u", min, max);
+	return conf_check(p, t, why);
+}
+
+int conf_get_duration(struct parser *p, const struct tok *t, uint32_t min,
+		      uint32_t max, uint32_t *out)
+{
+	const char *why = config_val_duration(t->s, t->n, min, max, out);
+	char lo[16], hi[16];
+
+	if (why && strcmp(why, "is out of range") == 0) {
+		config_fmt_duration(min, lo, sizeof(lo));
+		config_fmt_duration(max, hi, sizeof(hi));
+		return conf_fail_tok(p, t, "is out of range %s-%s", lo, hi);
+	}
+	return conf_check(p, t, why);
+}
+
+int conf_get_size(struct parser *p, const struct tok *t, uint32_t min,
+		  uint32_t max, uint32_t *out)
+{
+	const char *why = config_val_size(t->s, t->n, min, max, out);
+	char lo[16], hi[16];
+
+	if (why && strcmp(why, "is out of range") == 0) {
+		config_fmt_size(min, lo, sizeof(lo));
+		config_fmt_size(max, hi, sizeof(hi));
+		return conf_fail_tok(p, t, "is out of range %s-%s bytes", lo,
+				     hi);
+	}
+	return conf_check(p, t, why);
+}
+
+/* A list of addresses on one line, at most max. */
+int conf_get_addr_list(struct parser *p, int family, bool cidr,
+		       struct config_addr *out, uint8_t *n_out, unsigned max,
+		       const char *limit_name)
+{
+	if (p->n_args > max)
+		return conf_too_many(p, max, cidr ? "addresses" : "servers",
+				     limit_name);
+	for (size_t i = 0; i < p->n_args; i++) {
+		const struct tok *t = &p->args[i];
+		const char *why =
+			cidr ? config_val_cidr(t->s, t->n, family, &out[i])
+			     : config_val_addr(t->s, t->n, family, &out[i]);
+
+		if (why)
+			return conf_fail_tok(p, t, "%s", why);
+		for (size_t j = 0; j < i; j++)
+			if (config_addr_equal(&out[i], &out[j]))
+				return conf_fail_tok(p, t, "is listed twice");
+	}
+	*n_out = (uint8_t)p->n_args;
+	return 0;
+}
+
+int conf_get_ifname_list(struct parser *p, char (*out)[CONFIG_IFNAME_MAX + 1],
+			 uint8_t *n_out, unsigned max, const char *limit_name)
+{
+	if (p->n_args > max)
+		return conf_too_many(p, max, "interfaces", limit_name);
+	for (size_t i = 0; i < p->n_args; i++) {
+		if (conf_check(p, &p->args[i],
+			       config_val_ifname(ARG(i), out[i])))
+			return -1;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(out[i], out[j]) == 0)
+				return conf_fail_tok(p, &p->args[i],
+						     "is listed twice");
+	}
+	*n_out = (uint8_t)p->n_args;
+	return 0;
+}
+
+/* A network address: host bits must be zero, so "what it means" is clear. */
+int conf_get_network(struct parser *p, const struct tok *t, int family,
+		     struct config_addr *out)
+{
+	struct config_addr host;
+
+	if (conf_check(p, t, config_val_cidr(t->s, t->n, family, out)))
+		return -1;
+	host = *out;
+	host.prefix = out->family == CONFIG_AF_INET ? 32 : 128;
+	for (unsigned i = out->prefix; i < host.prefix; i++)
+		if (out->bytes[i / 8] & (0x80 >> (i % 8)))
+			return conf_fail_tok(p, t,
+					     "has host bits set (a network "
+					     "is written like 192.168.5.0/24)");
+	return 0;
+}
+
+/* ---- top level ---- */
+
+static int k_hostname(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_hostname(ARG(0), p->cfg->hostname));
+}
+
+/* ---- [wan] ---- */
+
+static int k_wan_interface(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_ifname(ARG(0), p->cfg->wan.interface));
+}
+
+static int k_wan_mode(struct parser *p)
+{
+	if (conf_tok_is(&p->args[0], "dhcp"))
+		p->cfg->wan.mode = CONFIG_WAN_DHCP;
+	else if (conf_tok_is(&p->args[0], "static"))
+		p->cfg->wan.mode = CONFIG_WAN_STATIC;
+	else
+		return conf_fail_tok(p, &p->args[0], "is not dhcp or static");
+	return 0;
+}
+
+static int k_wan_address(struct parser *p)
+{
+	return conf_get_addr_list(p, 0, true, p->cfg->wan.addrs,
+				  &p->cfg->wan.n_addrs, CONFIG_MAX_ADDRS,
+				  "CONFIG_MAX_ADDRS");
+}
+
+static int k_wan_gateway(struct parser *p)
+{
+	struct config_wan *wan = &p->cfg->wan;
+
+	if (p->n_args > 2)
+		return conf_too_many(p, 2, "gateways (one per family)",
+				     "IPv4 + IPv6");
+	for (size_t i = 0; i < p->n_args; i++) {
+		struct config_addr a, *slot;
+
+		if (conf_check(p, &p->args[i], config_val_addr(ARG(i), 0, &a)))
+			return -1;
+		slot = a.family == CONFIG_AF_INET ? &wan->gateway4
+						  : &wan->gateway6;
+		if (slot->family)
+			return conf_fail_tok(p, &p->args[i],
+					     "is a second gateway "
+					     "of the same family");
+		*slot = a;
+	}
+	return 0;
+}
+
+static int k_wan_dns(struct parser *p)
+{
+	return conf_get_addr_list(p, 0, false, p->cfg->wan.dns,
+				  &p->cfg->wan.n_dns, CONFIG_MAX_SERVERS,
+				  "CONFIG_MAX_SERVERS");
+}
+
+static int k_wan_accept_ra(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_bool(ARG(0), &p->cfg->wan.accept_ra));
+}
+
+/* ---- [lan NAME] ---- */
+
+static int k_lan_interface(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_ifname(ARG(0),
+					    p->cfg->lans[p->idx].interface));
+}
+
+static int k_lan_ports(struct parser *p)
+{
+	struct config_lan *lan = &p->cfg->lans[p->idx];
+
+	return conf_get_ifname_list(p, lan->ports, &lan->n_ports,
+				    CONFIG_MAX_PORTS, "CONFIG_MAX_PORTS");
+}
+
+static int k_lan_address(struct parser *p)
+{
+	struct config_lan *lan = &p->cfg->lans[p->idx];
+
+	return conf_get_addr_list(p, 0, true, lan->addrs, &lan->n_addrs,
+				  CONFIG_MAX_ADDRS, "CONFIG_MAX_ADDRS");
+}
+
+/* ---- [dhcp LAN] ---- */
+
+static struct config_dhcp_pool *pool(struct parser *p)
+{
+	return &p->cfg->dhcp[p->idx];
+}
+
+static int k_dhcp_range(struct parser *p)
+{
+	struct config_dhcp_pool *dp = pool(p);
+
+	if (conf_check(p, &p->args[0],
+		       config_val_addr(ARG(0), CONFIG_AF_INET,
+				       &dp->range_start)) ||
+	    conf_check(p, &p->args[1],
+		       config_val_addr(ARG(1), CONFIG_AF_INET, &dp->range_end)))
+		return -1;
+	if (config_addr_v4(&dp->range_end) < config_addr_v4(&dp->range_start))
+		return conf_fail_tok(p, &p->args[1],
+				     "is below the range start");
+	return 0;
+}
+
+static int k_dhcp_lease_time(struct parser *p)
+{
+	return conf_get_duration(p, &p->args[0], 120, 30 * 86400,
+				 &pool(p)->lease_seconds);
+}
+
+static int k_dhcp_router(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_addr(ARG(0), CONFIG_AF_INET,
+					  &pool(p)->router));
+}
+
+static int k_dhcp_dns(struct parser *p)
+{
+	return conf_get_addr_list(p, CONFIG_AF_INET, false, pool(p)->dns,
+				  &pool(p)->n_dns, CONFIG_MAX_SERVERS,
+				  "CONFIG_MAX_SERVERS");
+}
+
+static int k_dhcp_domain(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_domain(ARG(0), pool(p)->domain));
+}
+
+static int k_dhcp_mtu(struct parser *p)
+{
+	uint32_t mtu;
+
+	if (conf_get_uint(p, &p->args[0], 576, 9000, &mtu))
+		return -1;
+	pool(p)->mtu = (uint16_t)mtu;
+	return 0;
+}
+
+static int k_dhcp_route(struct parser *p)
+{
+	struct config_dhcp_pool *dp = pool(p);
+	struct config_route *r;
+
+	if (dp->n_routes == CONFIG_MAX_DHCP_ROUTES)
+		return conf_fail_at(p, p->args[0].s,
+				    "%s: more than %u routes "
+				    "(CONFIG_MAX_DHCP_ROUTES)",
+				    conf_where(p), CONFIG_MAX_DHCP_ROUTES);
+	r = &dp->routes[dp->n_routes];
+	if (conf_get_network(p, &p->args[0], CONFIG_AF_INET, &r->dest) ||
+	    conf_check(p, &p->args[1],
+		       config_val_addr(ARG(1), CONFIG_AF_INET, &r->gateway)))
+		return -1;
+	for (unsigned i = 0; i < dp->n_routes; i++)
+		if (config_addr_equal(&dp->routes[i].dest, &r->dest) &&
+		    dp->routes[i].dest.prefix == r->dest.prefix)
+			return conf_fail_tok(p, &p->args[0], "is routed twice");
+	dp->n_routes++;
+	return 0;
+}
+
+static int k_dhcp_static(struct parser *p)
+{
+	struct keel_config *cfg = p->cfg;
+	struct config_dhcp_static *st;
+
+	if (cfg->n_dhcp_static == CONFIG_MAX_DHCP_STATIC)
+		return conf_fail_at(p, p->args[0].s,
+				    "%s: more than %u static leases "
+				    "(CONFIG_MAX_DHCP_STATIC)",
+				    conf_where(p), CONFIG_MAX_DHCP_STATIC);
+	st = &cfg->dhcp_static[cfg->n_dhcp_static];
+	st->pool = (uint8_t)p->idx;
+	if (conf_check(p, &p->args[0], config_val_mac(ARG(0), st->mac)) ||
+	    conf_check(p, &p->args[1],
+		       config_val_addr(ARG(1), CONFIG_AF_INET, &st->addr)))
+		return -1;
+	if (p->n_args == 3 &&
+	    conf_check(p, &p->args[2],
+		       config_val_hostname(ARG(2), st->hostname)))
+		return -1;
+	cfg->n_dhcp_static++;
+	return 0;
+}
+
+static int k_dhcp_rate_limit(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_rate(ARG(0), &pool(p)->rate_limit));
+}
+
+/* ---- [dns] ---- */
+
+static int k_dns_upstream(struct parser *p)
+{
+	return conf_get_addr_list(p, 0, false, p->cfg->dns.upstreams,
+				  &p->cfg->dns.n_upstreams, CONFIG_MAX_SERVERS,
+				  "CONFIG_MAX_SERVERS");
+}
+
+static int k_dns_domain(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_domain(ARG(0), p->cfg->dns.domain));
+}
+
+static int k_dns_cache_size(struct parser *p)
+{
+	return conf_get_size(p, &p->args[0], 0, 256 * 1024 * 1024,
+			     &p->cfg->dns.cache_bytes);
+}
+
+static int k_dns_negative_ttl_max(struct parser *p)
+{
+	return conf_get_duration(p, &p->args[0], 0, 86400,
+				 &p->cfg->dns.negative_ttl_max);
+}
+
+static int k_dns_host(struct parser *p)
+{
+	struct config_dns *dns = &p->cfg->dns;
+	struct config_dns_host *h;
+
+	if (dns->n_hosts == CONFIG_MAX_DNS_HOSTS)
+		return conf_fail_at(p, p->args[0].s,
+				    "%s: more than %u hosts "
+				    "(CONFIG_MAX_DNS_HOSTS)",
+				    conf_where(p), CONFIG_MAX_DNS_HOSTS);
+	h = &dns->hosts[dns->n_hosts];
+	if (conf_check(p, &p->args[0], config_val_domain(ARG(0), h->name)) ||
+	    conf_check(p, &p->args[1], config_val_addr(ARG(1), 0, &h->addr)))
+		return -1;
+	for (unsigned i = 0; i < dns->n_hosts; i++)
+		if (strcmp(dns->hosts[i].name, h->name) == 0 &&
+		    config_addr_equal(&dns->hosts[i].addr, &h->addr))
+			return conf_fail_tok(p, &p->args[1],
+					     "is given twice for %s", h->name);
+	dns->n_hosts++;
+	return 0;
+}
+
+static int k_dns_blocklist(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_path(ARG(0), p->cfg->dns.blocklist));
+}
+
+static int k_dns_query_log(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_bool(ARG(0), &p->cfg->dns.query_log));
+}
+
+static int k_dns_query_log_rate(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_rate(ARG(0), &p->cfg->dns.query_log_rate));
+}
+
+static int k_dns_client_rate_limit(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_rate(ARG(0),
+					  &p->cfg->dns.client_rate_limit));
+}
+
+/* ---- [forward NAME] ---- */
+
+static struct config_forward *fwd(struct parser *p)
+{
+	return &p->cfg->forwards[p->idx];
+}
+
+static int k_fwd_proto(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_proto(ARG(0), &fwd(p)->proto));
+}
+
+static int k_fwd_port(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_port_range(ARG(0), &fwd(p)->port_first,
+						&fwd(p)->port_last));
+}
+
+/* "10.0.0.10", "10.0.0.10:80", "fd00::10", "[fd00::10]:80" */
+static int k_fwd_to(struct parser *p)
+{
+	const struct tok *t = &p->args[0];
+	struct config_endpoint ep;
+
+	if (!config_val_addr(t->s, t->n, 0, &ep.addr))
+		ep.port = 0;
+	else if (conf_check(p, t, config_val_endpoint(t->s, t->n, 0, &ep)))
+		return -1;
+	fwd(p)->to_addr = ep.addr;
+	fwd(p)->to_port = ep.port;
+	return 0;
+}
+
+static int k_fwd_family(struct parser *p)
+{
+	if (conf_tok_is(&p->args[0], "ipv4"))
+		fwd(p)->family = CONFIG_AF_INET;
+	else if (conf_tok_is(&p->args[0], "ipv6"))
+		fwd(p)->family = CONFIG_AF_INET6;
+	else
+		return conf_fail_tok(p, &p->args[0], "is not ipv4 or ipv6");
+	p->fwd_family_given = true;
+	return 0;
+}
+
+/* ---- [services] ---- */
+
+static int k_service(struct parser *p, int which)
+{
+	bool on;
+
+	if (conf_check(p, &p->args[0], config_val_bool(ARG(0), &on)))
+		return -1;
+	p->svc[which] = on;
+	return 0;
+}
+
+static int k_svc_dnsd(struct parser *p)
+{
+	return k_service(p, 0);
+}
+static int k_svc_dhcpd(struct parser *p)
+{
+	return k_service(p, 1);
+}
+static int k_svc_flowd(struct parser *p)
+{
+	return k_service(p, 2);
+}
+static int k_svc_logd(struct parser *p)
+{
+	return k_service(p, 3);
+}
+static int k_svc_sshd(struct parser *p)
+{
+	return k_service(p, 4);
+}
+
+/* ---- [ssh] ---- */
+
+static int k_ssh_password(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_bool(ARG(0), &p->cfg->ssh.password));
+}
+
+static int k_ssh_listen(struct parser *p)
+{
+	if (conf_tok_is(&p->args[0], "lan"))
+		p->cfg->ssh.lan_only = true;
+	else if (conf_tok_is(&p->args[0], "all"))
+		p->cfg->ssh.lan_only = false;
+	else
+		return conf_fail_tok(p, &p->args[0], "is not lan or all");
+	return 0;
+}
+
+static int k_ssh_port(struct parser *p)
+{
+	uint32_t port;
+
+	if (conf_get_uint(p, &p->args[0], 1, 65535, &port))
+		return -1;
+	p->cfg->ssh.port = (uint16_t)port;
+	return 0;
+}
+
+static bool is_key_type(const struct tok *t)
+{
+	static const char *const types[] = {
+		"ssh-ed25519",
+		"ssh-rsa",
+		"ecdsa-sha2-nistp256",
+		"ecdsa-sha2-nistp384",
+		"ecdsa-sha2-nistp521",
+		"sk-ssh-ed25519@openssh.com",
+		"sk-ecdsa-sha2-nistp256@openssh.com",
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (conf_tok_is(t, types[i]))
+			return true;
+	return false;
+}
+
+static bool is_base64(const struct tok *t);
+
+/* The base64 key blob of an authorized_keys line, which identifies the key
+ * whatever its options and comment say. */
+static struct tok key_blob(const char *line)
+{
+	struct tok words[ARGS_MAX];
+	const char *overflow;
+	size_t n = conf_split(line, strlen(line), words, ARGS_MAX, &overflow);
+
+	for (size_t i = 0; i + 1 < n; i++)
+		if (is_key_type(&words[i]) && is_base64(&words[i + 1]))
+			return words[i + 1];
+	return (struct tok){ line, 0 };
+}
+
+static bool is_base64(const struct tok *t)
+{
+	if (t->n < 16)
+		return false;
+	for (size_t i = 0; i < t->n; i++) {
+		char c = t->s[i];
+
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+		      c == '='))
+			return false;
+	}
+	return true;
+}
+
+/* One authorized_keys line, kept as written: [options] type base64 [comment].
+ * Checked only for shape, so a pasted fragment is caught here, not at login. */
+static int k_ssh_authorized_key(struct parser *p)
+{
+	struct config_ssh *ssh = &p->cfg->ssh;
+	struct tok blob;
+	size_t i;
+
+	if (ssh->n_keys == CONFIG_MAX_SSH_KEYS)
+		return conf_fail_at(p, p->args[0].s,
+				    "%s: more than %u keys "
+				    "(CONFIG_MAX_SSH_KEYS)",
+				    conf_where(p), CONFIG_MAX_SSH_KEYS);
+	if (p->rest.n > CONFIG_SSH_KEY_MAX)
+		return conf_fail_at(p, p->rest.s,
+				    "%s: longer than %u bytes "
+				    "(CONFIG_SSH_KEY_MAX)",
+				    conf_where(p), CONFIG_SSH_KEY_MAX);
+	for (i = 0; i + 1 < p->n_args; i++)
+		if (is_key_type(&p->args[i]) && is_base64(&p->args[i + 1]))
+			break;
+	if (i + 1 >= p->n_args)
+		return conf_fail_at(
+			p, p->rest.s,
+			"%s: not an authorized_keys line "
+			"(want [options] ssh-ed25519 AAAA... [comment])",
+			conf_where(p));
+	for (i = 0; i < p->rest.n; i++)
+		if ((unsigned char)p->rest.s[i] > 0x7e)
+			return conf_fail_at(p, p->rest.s + i,
+					    "%s: byte outside "
+					    "printable ASCII",
+					    conf_where(p));
+	memcpy(ssh->keys[ssh->n_keys], p->rest.s, p->rest.n);
+	ssh->keys[ssh->n_keys][p->rest.n] = '\0';
+	blob = key_blob(ssh->keys[ssh->n_keys]);
+	for (i = 0; i < ssh->n_keys; i++) {
+		struct tok other = key_blob(ssh->keys[i]);
+
+		if (other.n == blob.n && memcmp(other.s, blob.s, blob.n) == 0)
+			return conf_fail_at(p, p->rest.s,
+					    "%s: key given twice "
+					    "(entry %zu)",
+					    conf_where(p), i + 1);
+	}
+	ssh->n_keys++;
+	return 0;
+}
+
+/* ---- [log] ---- */
+
+static int k_log_ring_size(struct parser *p)
+{
+	return conf_get_size(p, &p->args[0], 16 * 1024, 16 * 1024 * 1024,
+			     &p->cfg->log.ring_bytes);
+}
+
+static int k_log_remote(struct parser *p)
+{
+	struct config_log *log = &p->cfg->log;
+
+	if (conf_check(p, &p->args[0],
+		       config_val_endpoint(ARG(0), 514, &log->remote)))
+		return -1;
+	log->remote_proto = CONFIG_PROTO_UDP;
+	if (p->n_args == 2) {
+		if (conf_tok_is(&p->args[1], "tcp"))
+			log->remote_proto = CONFIG_PROTO_TCP;
+		else if (!conf_tok_is(&p->args[1], "udp"))
+			return conf_fail_tok(p, &p->args[1],
+					     "is not udp or tcp");
+	}
+	log->remote_set = true;
+	return 0;
+}
+
+/* ---- [flow] ---- */
+
+static int k_flow_interface(struct parser *p)
+{
+	return conf_get_ifname_list(p, p->cfg->flow.interfaces,
+				    &p->cfg->flow.n_interfaces,
+				    CONFIG_MAX_FLOW_IFACES,
+				    "CONFIG_MAX_FLOW_IFACES");
+}
+
+static int k_flow_collector(struct parser *p)
+{
+	struct config_flow *flow = &p->cfg->flow;
+
+	if (p->n_args > CONFIG_MAX_COLLECTORS)
+		return conf_too_many(p, CONFIG_MAX_COLLECTORS, "collectors",
+				     "CONFIG_MAX_COLLECTORS");
+	for (size_t i = 0; i < p->n_args; i++) {
+		struct config_endpoint *ep = &flow->collectors[i];
+
+		if (conf_check(p, &p->args[i],
+			       config_val_endpoint(ARG(i), 2055, ep)))
+			return -1;
+		for (size_t j = 0; j < i; j++)
+			if (config_addr_equal(&flow->collectors[j].addr,
+					      &ep->addr) &&
+			    flow->collectors[j].port == ep->port)
+				return conf_fail_tok(p, &p->args[i],
+						     "is listed twice");
+	}
+	flow->n_collectors = (uint8_t)p->n_args;
+	return 0;
+}
+
+static int k_flow_version(struct parser *p)
+{
+	uint32_t v;
+
+	if (conf_get_uint(p, &p->args[0], 5, 10, &v))
+		return -1;
+	if (v != 5 && v != 9 && v != 10)
+		return conf_fail_tok(p, &p->args[0],
+				     "is not 5, 9 or 10 (IPFIX)");
+	p->cfg->flow.version = (uint8_t)v;
+	return 0;
+}
+
+/* ---- tables ---- */
+
+static const struct key_spec top_keys[] = {
+	{ "hostname", k_hostname, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec wan_keys[] = {
+	{ "interface", k_wan_interface, 1, 1, false, false },
+	{ "mode", k_wan_mode, 1, 1, false, false },
+	{ "address", k_wan_address, 1, LIST, false, false },
+	{ "gateway", k_wan_gateway, 1, LIST, false, false },
+	{ "dns", k_wan_dns, 1, LIST, false, false },
+	{ "accept-ra", k_wan_accept_ra, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec lan_keys[] = {
+	{ "interface", k_lan_interface, 1, 1, false, false },
+	{ "ports", k_lan_ports, 1, LIST, false, false },
+	{ "address", k_lan_address, 1, LIST, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec dhcp_keys[] = {
+	{ "range", k_dhcp_range, 2, 2, false, false },
+	{ "lease-time", k_dhcp_lease_time, 1, 1, false, false },
+	{ "router", k_dhcp_router, 1, 1, false, false },
+	{ "dns", k_dhcp_dns, 1, LIST, false, false },
+	{ "domain", k_dhcp_domain, 1, 1, false, false },
+	{ "mtu", k_dhcp_mtu, 1, 1, false, false },
+	{ "route", k_dhcp_route, 2, 2, true, false },
+	{ "static", k_dhcp_static, 2, 3, true, false },
+	{ "rate-limit", k_dhcp_rate_limit, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec dns_keys[] = {
+	{ "upstream", k_dns_upstream, 1, LIST, false, false },
+	{ "domain", k_dns_domain, 1, 1, false, false },
+	{ "cache-size", k_dns_cache_size, 1, 1, false, false },
+	{ "negative-ttl-max", k_dns_negative_ttl_max, 1, 1, false, false },
+	{ "host", k_dns_host, 2, 2, true, false },
+	{ "blocklist", k_dns_blocklist, 1, 1, false, false },
+	{ "query-log", k_dns_query_log, 1, 1, false, false },
+	{ "query-log-rate", k_dns_query_log_rate, 1, 1, false, false },
+	{ "client-rate-limit", k_dns_client_rate_limit, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec forward_keys[] = {
+	{ "proto", k_fwd_proto, 1, 1, false, false },
+	{ "port", k_fwd_port, 1, 1, false, false },
+	{ "to", k_fwd_to, 1, 1, false, false },
+	{ "family", k_fwd_family, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec services_keys[] = {
+	{ "dnsd", k_svc_dnsd, 1, 1, false, false },
+	{ "dhcpd", k_svc_dhcpd, 1, 1, false, false },
+	{ "flowd", k_svc_flowd, 1, 1, false, false },
+	{ "logd", k_svc_logd, 1, 1, false, false },
+	{ "sshd", k_svc_sshd, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec ssh_keys[] = {
+	{ "password", k_ssh_password, 1, 1, false, false },
+	{ "listen", k_ssh_listen, 1, 1, false, false },
+	{ "port", k_ssh_port, 1, 1, false, false },
+	{ "authorized-key", k_ssh_authorized_key, 2, LIST, true, true },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec log_keys[] = {
+	{ "ring-size", k_log_ring_size, 1, 1, false, false },
+	{ "remote", k_log_remote, 1, 2, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+static const struct key_spec flow_keys[] = {
+	{ "interface", k_flow_interface, 1, LIST, false, false },
+	{ "collector", k_flow_collector, 1, LIST, false, false },
+	{ "version", k_flow_version, 1, 1, false, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
+
+const struct section_spec conf_sections[SEC_COUNT] = {
+	[SEC_TOP] = { "", NAME_NONE, top_keys },
+	[SEC_WAN] = { "wan", NAME_NONE, wan_keys },
+	[SEC_LAN] = { "lan", NAME_OPTIONAL, lan_keys },
+	[SEC_DHCP] = { "dhcp", NAME_OPTIONAL, dhcp_keys },
+	[SEC_DNS] = { "dns", NAME_NONE, dns_keys },
+	[SEC_FORWARD] = { "forward", NAME_REQUIRED, forward_keys },
+	[SEC_SERVICES] = { "services", NAME_NONE, services_keys },
+	[SEC_SSH] = { "ssh", NAME_NONE, ssh_keys },
+	[SEC_LOG] = { "log", NAME_NONE, log_keys },
+	[SEC_FLOW] = { "flow", NAME_NONE, flow_keys },
+};

@@ -1,0 +1,262 @@
+/*
+ * keel/config.h - /etc/keel/keel.conf, the one configuration file of a Keel
+ * router: its parsed form, the pure parser, the cross-checks, the canonical
+ * printer and the loader init uses. docs/config.md describes the format.
+ *
+ * Everything is fixed-size (no allocation): each table has a CONFIG_MAX_*
+ * maximum, and a file that exceeds one is an error naming the limit.
+ * config_parse() zeroes the whole struct first, so two parses of equivalent
+ * text compare equal with memcmp() (the round-trip tests rely on it).
+ */
+#ifndef KEEL_CONFIG_H
+#define KEEL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define CONFIG_PATH_DEFAULT	"/etc/keel/keel.conf"
+
+/* Limits. Strings hold their maximum length plus a NUL. */
+#define CONFIG_FILE_MAX		(64 * 1024)	/* config_load() reads */
+#define CONFIG_LINE_MAX		2048	/* bytes, without the newline */
+#define CONFIG_HOSTNAME_MAX	63	/* one DNS label */
+#define CONFIG_DOMAIN_MAX	253	/* a full DNS name */
+#define CONFIG_IFNAME_MAX	15	/* Linux IFNAMSIZ - 1 */
+#define CONFIG_NAME_MAX		31	/* [lan NAME], [forward NAME] */
+#define CONFIG_PATH_MAX		127	/* file paths (blocklist) */
+#define CONFIG_SSH_KEY_MAX	1023	/* one authorized_keys line */
+#define CONFIG_MAX_LANS		4
+#define CONFIG_MAX_PORTS	8	/* bridge members of one LAN */
+#define CONFIG_MAX_ADDRS	4	/* addresses of one interface */
+#define CONFIG_MAX_SERVERS	4	/* DNS server lists */
+#define CONFIG_MAX_DHCP_ROUTES	8	/* option 121 routes per pool */
+#define CONFIG_MAX_DHCP_STATIC	64	/* static leases, all pools */
+#define CONFIG_MAX_DNS_HOSTS	64
+#define CONFIG_MAX_FORWARDS	32
+#define CONFIG_MAX_SSH_KEYS	8
+#define CONFIG_MAX_FLOW_IFACES	4
+#define CONFIG_MAX_COLLECTORS	4
+
+/* An IPv4 or IPv6 address, with a prefix length where the key takes CIDR. */
+#define CONFIG_AF_INET	4
+#define CONFIG_AF_INET6	6
+struct config_addr {
+	uint8_t family;		/* 0 (unset), CONFIG_AF_INET, CONFIG_AF_INET6 */
+	uint8_t prefix;		/* 0-32 or 0-128; 0 if the key has none */
+	uint8_t bytes[16];	/* network order; IPv4 uses the first 4 */
+};
+
+/* An address and UDP/TCP port (syslog target, flow collector). */
+struct config_endpoint {
+	struct config_addr addr;
+	uint16_t port;
+};
+
+/* "N/s", "N/m", "N/h", or off (count 0). */
+struct config_rate {
+	uint32_t count;
+	uint32_t per_seconds;	/* 1, 60 or 3600 */
+};
+
+enum config_wan_mode {
+	CONFIG_WAN_DHCP = 0,	/* busybox udhcpc */
+	CONFIG_WAN_STATIC,
+};
+
+enum config_proto {
+	CONFIG_PROTO_TCP = 1,
+	CONFIG_PROTO_UDP = 2,
+	CONFIG_PROTO_BOTH = 3,	/* bit mask: tcp | udp */
+};
+
+struct config_wan {
+	bool present;		/* no [wan] section: the WAN stays down */
+	char interface[CONFIG_IFNAME_MAX + 1];
+	enum config_wan_mode mode;
+	uint8_t n_addrs;
+	struct config_addr addrs[CONFIG_MAX_ADDRS];	/* static only */
+	struct config_addr gateway4;			/* static only */
+	struct config_addr gateway6;			/* static only */
+	uint8_t n_dns;
+	struct config_addr dns[CONFIG_MAX_SERVERS];	/* static only */
+	bool accept_ra;
+};
+
+struct config_lan {
+	char name[CONFIG_NAME_MAX + 1];
+	/* The interface itself, or the bridge to create when ports are set. */
+	char interface[CONFIG_IFNAME_MAX + 1];
+	uint8_t n_ports;
+	char ports[CONFIG_MAX_PORTS][CONFIG_IFNAME_MAX + 1];
+	uint8_t n_addrs;
+	struct config_addr addrs[CONFIG_MAX_ADDRS];
+};
+
+struct config_route {
+	struct config_addr dest;	/* IPv4 CIDR */
+	struct config_addr gateway;
+};
+
+struct config_dhcp_pool {
+	char lan[CONFIG_NAME_MAX + 1];	/* the [lan NAME] it serves */
+	uint8_t lan_index;		/* resolved by config_parse() */
+	struct config_addr range_start, range_end;
+	uint32_t lease_seconds;
+	struct config_addr router;	/* default: the LAN's IPv4 address */
+	uint8_t n_dns;
+	/* Default: the router, if dnsd runs. */
+	struct config_addr dns[CONFIG_MAX_SERVERS];
+	char domain[CONFIG_DOMAIN_MAX + 1];	/* default: [dns] domain */
+	uint16_t mtu;			/* option 26; 0: not sent */
+	uint8_t n_routes;
+	struct config_route routes[CONFIG_MAX_DHCP_ROUTES]; /* option 121 */
+	struct config_rate rate_limit;	/* per client MAC */
+};
+
+struct config_dhcp_static {
+	uint8_t pool;			/* index into dhcp[] */
+	uint8_t mac[6];
+	struct config_addr addr;
+	char hostname[CONFIG_HOSTNAME_MAX + 1];	/* may be empty */
+};
+
+struct config_dns_host {
+	char name[CONFIG_DOMAIN_MAX + 1];
+	struct config_addr addr;
+};
+
+struct config_dns {
+	uint8_t n_upstreams;		/* 0: the servers WAN learned */
+	struct config_addr upstreams[CONFIG_MAX_SERVERS];
+	char domain[CONFIG_DOMAIN_MAX + 1];
+	uint32_t cache_bytes;
+	uint32_t negative_ttl_max;	/* seconds: cap for NXDOMAIN/NODATA */
+	uint8_t n_hosts;
+	struct config_dns_host hosts[CONFIG_MAX_DNS_HOSTS];
+	char blocklist[CONFIG_PATH_MAX + 1];	/* empty: none */
+	bool query_log;
+	struct config_rate query_log_rate;
+	struct config_rate client_rate_limit;
+};
+
+struct config_forward {
+	char name[CONFIG_NAME_MAX + 1];
+	enum config_proto proto;
+	uint8_t family;			/* of to_addr */
+	uint16_t port_first, port_last;	/* external, on the WAN */
+	struct config_addr to_addr;
+	uint16_t to_port;		/* internal first port */
+};
+
+struct config_services {
+	bool dnsd, dhcpd, flowd, logd, sshd;
+};
+
+struct config_ssh {
+	bool password;
+	bool lan_only;
+	uint16_t port;
+	uint8_t n_keys;
+	char keys[CONFIG_MAX_SSH_KEYS][CONFIG_SSH_KEY_MAX + 1];
+};
+
+struct config_log {
+	uint32_t ring_bytes;
+	bool remote_set;
+	struct config_endpoint remote;
+	enum config_proto remote_proto;	/* TCP or UDP */
+};
+
+struct config_flow {
+	bool present;
+	uint8_t n_interfaces;
+	char interfaces[CONFIG_MAX_FLOW_IFACES][CONFIG_IFNAME_MAX + 1];
+	uint8_t n_collectors;
+	struct config_endpoint collectors[CONFIG_MAX_COLLECTORS];
+	uint8_t version;		/* 5, 9 or 10 (IPFIX) */
+};
+
+struct keel_config {
+	char hostname[CONFIG_HOSTNAME_MAX + 1];
+	struct config_wan wan;
+	uint8_t n_lans;
+	struct config_lan lans[CONFIG_MAX_LANS];
+	uint8_t n_dhcp;
+	struct config_dhcp_pool dhcp[CONFIG_MAX_LANS];
+	uint8_t n_dhcp_static;
+	struct config_dhcp_static dhcp_static[CONFIG_MAX_DHCP_STATIC];
+	struct config_dns dns;
+	uint8_t n_forwards;
+	struct config_forward forwards[CONFIG_MAX_FORWARDS];
+	struct config_services services;
+	struct config_ssh ssh;
+	struct config_log log;
+	struct config_flow flow;
+};
+
+/* Where and why parsing failed. */
+struct config_error {
+	unsigned line;		/* 1-based; 0 for cross-section errors */
+	unsigned column;	/* 1-based byte column; 0 when not known */
+	/* The full message, location first: "line 12, column 7: [dhcp lan]
+	 * range: 10.0.0.300 is not an IPv4 address". */
+	char msg[256];
+};
+
+/*
+ * Parses len bytes of buf (need not be NUL-terminated) into out, fills
+ * defaults for absent keys, then runs config_validate(). Pure: no I/O, no
+ * allocation, no globals. Returns 0, or -1 with err filled (out is then
+ * unspecified).
+ */
+int config_parse(const char *buf, size_t len, struct keel_config *out,
+		 struct config_error *err);
+
+/* Cross-checks between sections (DHCP ranges inside their LAN, forward
+ * targets on a LAN, no interface used twice...). Returns 0 or -1. */
+int config_validate(const struct keel_config *cfg, struct config_error *err);
+
+/* Writes cfg in canonical form: every effective setting, fixed order, so
+ * config_parse() of the output gives back an identical struct. */
+void config_print(const struct keel_config *cfg, FILE *out);
+
+/* The built-in safe default: LAN 10.0.0.1/24 on eth1 with DHCP, DNS and
+ * LAN-only SSH (password off), WAN down. Parsed by config_parse() like any
+ * file, so it is always valid (a unit test proves it). */
+extern const char config_safe_default_text[];
+int config_safe_default(struct keel_config *out);
+
+/* Reads path (at most CONFIG_FILE_MAX bytes) and parses it. Returns 0, or
+ * -1 with err filled (I/O errors too, with line 0). */
+int config_load(const char *path, struct keel_config *out,
+		struct config_error *err);
+
+/*
+ * For init and daemons: config_load(), and when that fails logs why with
+ * logx_err() and fills out with the safe default instead, so a bad edit
+ * never leaves the router unreachable. The file's own authorized-key lines
+ * are kept (see config_salvage_keys()), so its owner can still log in.
+ * Returns 0 if path was used, 1 if the default was.
+ */
+int config_load_or_default(const char *path, struct keel_config *out);
+
+/*
+ * Fills out with the safe default plus every "authorized-key" line of buf
+ * (a file that failed to parse) that the parser accepts on its own, up to
+ * CONFIG_MAX_SSH_KEYS; nothing else of buf is trusted. Pure. Returns the
+ * number of keys kept, or -1 if the default itself failed.
+ */
+int config_salvage_keys(const char *buf, size_t len, struct keel_config *out);
+
+/* Index of the LAN named name, or -1. */
+int config_lan_find(const struct keel_config *cfg, const char *name);
+
+/* Formats an address ("10.0.0.1", "fd00::1", with "/prefix" if with_prefix)
+ * into buf (at least CONFIG_ADDR_STRLEN bytes). Returns buf. */
+#define CONFIG_ADDR_STRLEN 50
+const char *config_addr_str(const struct config_addr *addr, bool with_prefix,
+			    char *buf, size_t size);
+
+#endif /* KEEL_CONFIG_H */
