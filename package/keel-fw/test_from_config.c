@@ -1,0 +1,47 @@
+/* from_config: the policy keel.conf describes. */
+#include <string.h>
+#include <sys/socket.h>
+
+#include "check.h"
+#include "from_config.h"
+
+static void parse(const char *text, struct keel_config *cfg)
+{
+	struct config_error e;
+
+	CHECK_EQ_INT(config_parse(text, strlen(text), cfg, &e), 0);
+}
+
+int main(void)
+{
+	static struct keel_config cfg;
+	static struct fw_policy p;
+	char err[160];
+
+	parse("[wan]\ninterface eth0\nmode dhcp\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24 fd00::1/64\n"
+	      "[forward web]\nproto tcp\nport 8080\nto 10.0.0.10:80\n"
+	      "[forward v6]\nproto both\nport 2000-2001\nto [fd00::10]\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(p.n_wan, 1);
+	CHECK_STR(p.wan[0], "eth0");
+	CHECK_EQ_INT(p.n_lan, 1);
+	CHECK_STR(p.lan[0], "eth1");
+	CHECK_EQ_INT(p.n_fwd, 3);
+	CHECK_EQ_INT(p.fwd[0].family, AF_INET);
+	CHECK_EQ_INT(p.fwd[0].ext_port, 8080);
+	CHECK_EQ_INT(p.fwd[0].to_port, 80);
+	CHECK_EQ_INT(p.fwd[0].protos, FW_PROTO_TCP);
+	CHECK(p.fwd[0].dnat);
+	CHECK_EQ_INT(p.fwd[2].family, AF_INET6);
+	CHECK_EQ_INT(p.fwd[2].ext_port, 2001);
+	CHECK_EQ_INT(p.fwd[2].to_port, 2001);
+	CHECK_EQ_INT(p.fwd[2].protos, FW_PROTO_TCP | FW_PROTO_UDP);
+	CHECK(!p.fwd[2].dnat);
+
+	/* The safe default keeps WAN down: nothing to firewall, said clearly. */
+	CHECK_EQ_INT(config_safe_default(&cfg), 0);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), -1);
+	CHECK(strstr(err, "no [wan]") != NULL);
+	return check_done();
+}

@@ -1,0 +1,262 @@
+/* Unit tests for ruleset.c and dump.c: the batch for a policy has the
+ * shape the firewall needs (atomic replace, chains before rules, bans
+ * first on wan, no SNAT of forwards), and the dump parsers read it back. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <keel/nft.h>
+
+#include "check.h"
+#include "dump.h"
+#include "policy.h"
+#include "ruleset.h"
+
+static uint8_t mem[1024 * 1024] __attribute__((aligned(4)));
+static struct fw_batch fb;
+
+struct seen {
+	struct fw_rule_info rules[128];
+	unsigned n_rules;
+	unsigned n_chains, n_tables, n_sets, n_elems;
+	uint16_t first_types[3];
+	int table_msgs;
+};
+
+static void walk(struct seen *s)
+{
+	struct nlmsg_view m;
+	size_t off = 0;
+	unsigned i = 0;
+
+	memset(s, 0, sizeof(*s));
+	while (nlmsg_next(fb.nl.data, fb.nl.len, &off, &m) > 0) {
+		struct fw_chain_info c;
+		uint16_t t = m.hdr.nlmsg_type;
+
+		if (i >= 1 && i <= 3)
+			s->first_types[i - 1] = t;
+		i++;
+		if (t == NFT_TYPE(NFT_MSG_NEWTABLE) || t == NFT_TYPE(NFT_MSG_DELTABLE))
+			s->n_tables++;
+		else if (t == NFT_TYPE(NFT_MSG_NEWSET))
+			s->n_sets++;
+		else if (t == NFT_TYPE(NFT_MSG_NEWSETELEM))
+			s->n_elems++;
+		else if (fw_chain_parse(&m, &c) == 0) {
+			s->n_chains++;
+			CHECK(s->n_rules == 0);	/* chains come first */
+		} else if (s->n_rules < 128 &&
+			   fw_rule_parse(&m, &s->rules[s->n_rules]) == 0)
+			s->n_rules++;
+		/* Every message but begin/end wants an ACK. */
+		if (t != NFNL_MSG_BATCH_BEGIN && t != NFNL_MSG_BATCH_END)
+			CHECK(m.hdr.nlmsg_flags & NLM_F_ACK);
+	}
+	CHECK_EQ_UINT(off, fb.nl.len);
+	CHECK_EQ_UINT(i, fb.n_msgs + 2);
+}
+
+static const struct fw_rule_info *find(const struct seen *s, const char *chain,
+				       const char *comment)
+{
+	for (unsigned i = 0; i < s->n_rules; i++)
+		if (!strcmp(s->rules[i].chain, chain) &&
+		    !strcmp(s->rules[i].comment, comment))
+			return &s->rules[i];
+	return NULL;
+}
+
+static unsigned index_of(const struct seen *s, const char *chain,
+			 const char *comment)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < s->n_rules; i++) {
+		if (strcmp(s->rules[i].chain, chain))
+			continue;
+		if (!strcmp(s->rules[i].comment, comment))
+			return n;
+		n++;
+	}
+	return 999;
+}
+
+static void test_policy_batch(void)
+{
+	struct fw_policy p;
+	struct seen s;
+	struct fw_ban ban = { .family = AF_INET, .timeout_ms = 5000 };
+	const struct fw_rule_info *r;
+	char err[200];
+	const char *text = "lan lan0\nwan wan0\n"
+		"forward tcp 8080 192.168.1.10:80\n"
+		"forward tcp 443 [2001:db8::10]\n";
+
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1000);
+	CHECK_EQ_INT(fw_ruleset_build(&p, &ban, 1, 0, &fb), 0);
+	walk(&s);
+
+	/* ensure, delete, create: atomic replace on any kernel */
+	CHECK_EQ_UINT(s.first_types[0], NFT_TYPE(NFT_MSG_NEWTABLE));
+	CHECK_EQ_UINT(s.first_types[1], NFT_TYPE(NFT_MSG_DELTABLE));
+	CHECK_EQ_UINT(s.first_types[2], NFT_TYPE(NFT_MSG_NEWTABLE));
+	CHECK_EQ_UINT(s.n_tables, 3);
+	CHECK_EQ_UINT(s.n_sets, 2);
+	CHECK_EQ_UINT(s.n_elems, 1);	/* the carried-over ban */
+	CHECK_EQ_UINT(s.n_chains, 7);
+
+	/* bans are the first thing wan traffic meets */
+	CHECK_EQ_UINT(index_of(&s, "input_wan", "banned4"), 0);
+	CHECK_EQ_UINT(index_of(&s, "input_wan", "banned6"), 1);
+	CHECK_EQ_UINT(index_of(&s, "forward_wan", "banned4"), 0);
+	CHECK(index_of(&s, "input", "wan0") < index_of(&s, "input",
+						       "established, related"));
+	r = find(&s, "input_wan", "banned4");
+	CHECK(r && strstr(r->exprs, "lookup") && !strcmp(r->verdict, "drop"));
+	CHECK(r && !strcmp(r->match, "nfproto ipv4 ip saddr @banned4"));
+	r = find(&s, "input_wan", "icmpv6 router/neighbour solicitation/advert");
+	CHECK(r && !strcmp(r->match, "nfproto ipv6 icmpv6 type >= 133 "
+			   "type <= 136"));
+	r = find(&s, "forward", "established, related");
+	CHECK(r && !strcmp(r->match, "ct state established,related"));
+	r = find(&s, "forward_wan", "forward tcp 443 [2001:db8::10]");
+	CHECK(r && !strcmp(r->match, "nfproto ipv6 ip6 daddr 2001:db8::10 tcp "
+			   "dport 443"));
+	r = find(&s, "input", "other interfaces");
+	CHECK(r && r->has_counter && !strcmp(r->verdict, "drop"));
+	r = find(&s, "forward", "lan to wan: lan0 to wan0");
+	CHECK(r && !strcmp(r->verdict, "accept"));
+	r = find(&s, "forward_wan", "port forwards (dnat) to lan0");
+	CHECK(r && strstr(r->exprs, "ct bitwise cmp meta cmp"));
+	r = find(&s, "prerouting", "forward tcp 8080 192.168.1.10:80");
+	CHECK(r && !strcmp(r->verdict, "dnat to 192.168.1.10:80"));
+	CHECK(r && !strcmp(r->match, "iifname \"wan0\" nfproto ipv4 fib daddr "
+			   "type local tcp dport 8080"));
+	r = find(&s, "forward_wan", "forward tcp 443 [2001:db8::10]");
+	CHECK(r && !strcmp(r->verdict, "accept"));
+	r = find(&s, "postrouting", "masquerade ipv4 out of wan0");
+	CHECK(r && !strcmp(r->verdict, "masquerade"));
+	/* masquerade is the only source NAT, and only out of wan */
+	for (unsigned i = 0; i < s.n_rules; i++) {
+		CHECK(strcmp(s.rules[i].verdict, "snat") != 0);
+		if (!strcmp(s.rules[i].verdict, "masquerade"))
+			CHECK(strstr(s.rules[i].comment, "out of wan0") != NULL);
+	}
+	/* errors come back by seq: map them to what failed */
+	CHECK_STR(fw_batch_what(&fb, 1001), "table inet keel (ensure)");
+	CHECK_STR(fw_batch_what(&fb, 1000), "?");
+	CHECK_STR(fw_batch_what(&fb, fb.seq_next), "?");
+	{
+		char buf[512];
+
+		fw_rule_format(find(&s, "input", "loopback"), buf, sizeof(buf));
+		CHECK(strstr(buf, "0 pkts") && strstr(buf, "accept") &&
+		      strstr(buf, "loopback"));
+	}
+}
+
+static void test_bad_rule_and_ban(void)
+{
+	struct fw_policy p;
+	struct seen s;
+	uint8_t a[16] = { 203, 0, 113, 7 };
+	char err[200];
+
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_add_if(&p, 1, "eth1", 4, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 1, &fb), 0);
+	walk(&s);
+	CHECK(find(&s, "input", "test: jump to a missing chain") != NULL);
+
+	fw_batch_init(&fb, mem, sizeof(mem), 50);
+	CHECK_EQ_INT(fw_ban_build(AF_INET, a, 60000, 0, &fb), 0);
+	CHECK_EQ_UINT(fb.n_msgs, 1);
+	CHECK_STR(fw_batch_what(&fb, 51), "ban 203.0.113.7");
+
+	/* A buffer too small is an error, never a cut batch. */
+	fw_batch_init(&fb, mem, 2048, 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), -1);
+}
+
+/* A set-element dump reply as the kernel sends it. */
+static void test_setelem_reply(void)
+{
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct fw_elem_info e[4];
+	struct nfgenmsg g = { .nfgen_family = NFPROTO_INET };
+	size_t msg, list, elem, key, off = 0;
+	unsigned n;
+	const uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 9 };
+
+	nlb_init(&b, mem, sizeof(mem));
+	msg = nlb_msg_begin(&b, NFT_TYPE(NFT_MSG_NEWSETELEM), NLM_F_MULTI, 3,
+			    &g, sizeof(g));
+	nlb_put_str(&b, NFTA_SET_ELEM_LIST_TABLE, "keel");
+	nlb_put_str(&b, NFTA_SET_ELEM_LIST_SET, "banned6");
+	list = nlb_nest_begin(&b, NFTA_SET_ELEM_LIST_ELEMENTS);
+	for (int i = 0; i < 2; i++) {
+		elem = nlb_nest_begin(&b, NFTA_LIST_ELEM);
+		key = nlb_nest_begin(&b, NFTA_SET_ELEM_KEY);
+		nlb_put(&b, NFTA_DATA_VALUE, v6, 16);
+		nlb_nest_end(&b, key);
+		nlb_put_be64(&b, NFTA_SET_ELEM_TIMEOUT, 60000);
+		nlb_put_be64(&b, NFTA_SET_ELEM_EXPIRATION, 12345);
+		nlb_nest_end(&b, elem);
+	}
+	nlb_nest_end(&b, list);
+	nlb_msg_end(&b, msg);
+	CHECK_EQ_INT(nlmsg_next(mem, b.len, &off, &m), 1);
+	CHECK_EQ_INT(fw_setelems_parse(&m, e, 1, &n), 0);
+	CHECK_EQ_UINT(n, 2);	/* counted, though only one fits */
+	CHECK_EQ_INT(e[0].family, AF_INET6);
+	CHECK(memcmp(e[0].addr, v6, 16) == 0);
+	CHECK_EQ_UINT(e[0].timeout_ms, 60000);
+	CHECK_EQ_UINT(e[0].expires_ms, 12345);
+	/* cut anywhere inside, it must fail cleanly or parse less */
+	for (size_t cut = 16; cut < b.len; cut += 4) {
+		struct nlmsg_view c = m;
+
+		c.payload_len = cut - 16;
+		(void)fw_setelems_parse(&c, e, 4, &n);
+	}
+	CHECK(1);
+}
+
+/* The largest policy the parser accepts fits what keel-fw sends. */
+static void test_largest(void)
+{
+	static struct fw_policy p;
+	char err[200], name[32], fwd[64];
+
+	fw_policy_init(&p);
+	for (int i = 0; i < FW_ZONE_IFS_MAX; i++) {
+		snprintf(name, sizeof(name), "lanlanlanlan%03d", i & 7);
+		CHECK_EQ_INT(fw_policy_add_if(&p, 0, name, 15, err, 200), 0);
+		snprintf(name, sizeof(name), "wanwanwanwan%03d", i & 7);
+		CHECK_EQ_INT(fw_policy_add_if(&p, 1, name, 15, err, 200), 0);
+	}
+	for (int i = 0; i < FW_FORWARDS_MAX; i++) {
+		snprintf(fwd, sizeof(fwd), "tcp+udp %d [fd00::%d]:65535",
+			 10000 + i, i);
+		CHECK_EQ_INT(fw_policy_add_forward(&p, fwd, strlen(fwd), err,
+						   200), 0);
+	}
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	printf("largest policy: %u messages, %zu bytes\n", fb.n_msgs + 2,
+	       fb.nl.len);
+}
+
+int main(void)
+{
+	test_largest();
+	test_policy_batch();
+	test_bad_rule_and_ban();
+	test_setelem_reply();
+	return check_done();
+}
