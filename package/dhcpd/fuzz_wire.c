@@ -1,0 +1,60 @@
+/* libFuzzer target: a packet from the network must never make the parser or
+ * the state machine read out of bounds, and any reply must parse again. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct lease_db db;
+	static struct server_cfg cfg;
+	static struct server_result res;
+	struct dhcp_msg m;
+	/* An exact-size heap copy lets ASan catch a read one past the end. */
+	uint8_t *buf = malloc(size ? size : 1);
+
+	if (!buf)
+		return 0;
+	memcpy(buf, data, size);
+	if (!db.count) {
+		/* 10.99.0.0/24, pool .10-.20, one static; kept across runs
+		 * so sequences of inputs exercise the lease table too. */
+		lease_db_init(&db, 0x0a63000a, 0x0a630014);
+		lease_db_add_static(&db, (const uint8_t *)"\x52\x54\0\x12\x34\x99",
+				    0x0a630005, "printer");
+		cfg.server_ip = 0x0a630001;
+		cfg.netmask = 0xffffff00;
+		cfg.router = cfg.server_ip;
+		cfg.dns[0] = cfg.server_ip;
+		cfg.dns_count = 1;
+		strcpy(cfg.domain, "lan");
+		cfg.mtu = 1400;
+		cfg.routes[0].dest = 0x0a640000;
+		cfg.routes[0].prefix = 16;
+		cfg.routes[0].gateway = 0x0a6300fe;
+		cfg.route_count = 1;
+		cfg.lease_secs = 3600;
+		cfg.offer_hold_secs = 60;
+		cfg.decline_hold_secs = 600;
+	}
+	if (dhcp_parse(buf, size, &m) == DHCP_OK &&
+	    (m.hostname_len > DHCP_HOSTNAME_MAX ||
+	     m.client_id_len > DHCP_CLIENT_ID_MAX ||
+	     m.params_len > DHCP_PARAMS_MAX))
+		abort();
+	server_handle(&cfg, &db, buf, size, 1000 + (int64_t)(size % 7) * 3000,
+		      &res);
+	if (res.len) {
+		if (res.len > sizeof(res.reply) ||
+		    dhcp_parse(res.reply, res.len, &m) != DHCP_OK ||
+		    m.op != 2)
+			abort();
+	}
+	free(buf);
+	return 0;
+}

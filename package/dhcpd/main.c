@@ -1,0 +1,447 @@
+/*
+ * main.c - dhcpd: sockets, the event loop, privilege drop, housekeeping.
+ * The protocol is in server.c; this file only moves packets and files.
+ *
+ * Replies to a client that has no address yet (no broadcast flag) go out
+ * on an AF_PACKET socket straight to its MAC, not through the kernel's
+ * ARP table (SIOCSARP): the packet socket is opened as root before the
+ * privilege drop and needs nothing afterwards, while SIOCSARP would need
+ * CAP_NET_ADMIN kept for the daemon's whole life.
+ */
+#define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <netinet/udp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "keel/clock.h"
+#include "keel/evloop.h"
+#include "keel/log.h"
+#include "keel/privdrop.h"
+
+#include "checkpoint.h"
+#include "options.h"
+#include "hostnames.h"
+#include "ratelimit.h"
+#include "server.h"
+
+struct dhcpd {
+	struct dhcpd_options cfg;
+	struct server_cfg scfg;
+	struct lease_db db;
+	struct ratelimit rl;
+	struct evloop loop;
+	struct evloop_fd udp_watch;
+	struct evloop_timer checkpoint_timer;
+	struct evloop_timer hosts_timer;	/* a named lease runs out */
+	int udp_fd, packet_fd, ifindex;
+	int leases_dirty;
+	uint64_t last_exhausted_log, last_send_error_log;
+	uint64_t served, dropped_rate, dropped_bad;
+};
+
+static int64_t wall_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static const char *ip_str(uint32_t ip, char *buf)
+{
+	struct in_addr a = { htonl(ip) };
+
+	return inet_ntop(AF_INET, &a, buf, INET_ADDRSTRLEN);
+}
+
+static int iface_addr(const char *ifname, unsigned long req, uint32_t *out)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc;
+
+	if (fd < 0)
+		return -1;
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.ifr_name, ifname, IFNAMSIZ - 1);
+	rc = ioctl(fd, req, &ifr);
+	close(fd);
+	if (rc < 0)
+		return -1;
+	*out = ntohl(((struct sockaddr_in *)&ifr.ifr_addr)->sin_addr.s_addr);
+	return 0;
+}
+
+static void save_leases(struct dhcpd *d)
+{
+	if (!d->cfg.lease_file[0])
+		return;
+	if (checkpoint_save(d->cfg.lease_file, &d->db) < 0)
+		logx_err("checkpoint %s: %s (leases stay in RAM)",
+			 d->cfg.lease_file, strerror(errno));
+	else
+		d->leases_dirty = 0;
+}
+
+static void write_hosts(struct dhcpd *d)
+{
+	int64_t now = wall_now(), next;
+
+	if (!d->cfg.hosts_file[0])
+		return;
+	if (hosts_write(d->cfg.hosts_file, &d->db, d->cfg.domain, now) < 0)
+		logx_err("hosts file %s: %s", d->cfg.hosts_file,
+			 strerror(errno));
+	/* Rewrite when the next named lease runs out, so the DNS daemon
+	 * stops answering for a client that left. */
+	next = hosts_next_expiry(&d->db, now);
+	if (next)
+		evloop_timer_set(&d->loop, &d->hosts_timer,
+				 (uint64_t)(next - now) * 1000 + 500);
+	else
+		evloop_timer_cancel(&d->loop, &d->hosts_timer);
+}
+
+static void on_hosts_timer(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	write_hosts(t->arg);
+}
+
+static void on_checkpoint_timer(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	save_leases(t->arg);
+}
+
+static uint16_t csum_add(uint32_t sum, const void *data, size_t len)
+{
+	const uint8_t *p = data;
+
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+/* IPv4 + UDP around the reply, sent to the client's MAC. */
+static int send_hwaddr(struct dhcpd *d, const struct server_result *res)
+{
+	uint8_t pkt[sizeof(struct iphdr) + sizeof(struct udphdr) +
+		    DHCP_REPLY_MAX];
+	struct iphdr *ip = (struct iphdr *)pkt;
+	struct udphdr *udp = (struct udphdr *)(pkt + sizeof(*ip));
+	size_t udp_len = sizeof(*udp) + res->len;
+	uint8_t pseudo[12];
+	struct sockaddr_ll to;
+	uint16_t sum;
+
+	memset(pkt, 0, sizeof(*ip) + sizeof(*udp));
+	ip->version = 4;
+	ip->ihl = 5;
+	ip->tot_len = htons((uint16_t)(sizeof(*ip) + udp_len));
+	ip->ttl = 64;
+	ip->protocol = IPPROTO_UDP;
+	ip->saddr = htonl(d->scfg.server_ip);
+	ip->daddr = htonl(res->dest_ip);
+	ip->check = htons((uint16_t)~csum_add(0, ip, sizeof(*ip)));
+	udp->source = htons(DHCP_SERVER_PORT);
+	udp->dest = htons(res->dest_port);
+	udp->len = htons((uint16_t)udp_len);
+	memcpy(pkt + sizeof(*ip) + sizeof(*udp), res->reply, res->len);
+	memcpy(pseudo, &ip->saddr, 4);
+	memcpy(pseudo + 4, &ip->daddr, 4);
+	pseudo[8] = 0;
+	pseudo[9] = IPPROTO_UDP;
+	pseudo[10] = (uint8_t)(udp_len >> 8);
+	pseudo[11] = (uint8_t)udp_len;
+	sum = (uint16_t)~csum_add(csum_add(0, pseudo, sizeof(pseudo)), udp,
+				  udp_len);
+	udp->check = htons(sum ? sum : 0xffff);
+
+	memset(&to, 0, sizeof(to));
+	to.sll_family = AF_PACKET;
+	to.sll_protocol = htons(ETH_P_IP);
+	to.sll_ifindex = d->ifindex;
+	to.sll_halen = 6;
+	memcpy(to.sll_addr, res->dest_mac, 6);
+	return sendto(d->packet_fd, pkt, sizeof(*ip) + udp_len, 0,
+		      (struct sockaddr *)&to, sizeof(to)) < 0 ? -1 : 0;
+}
+
+static void send_reply(struct dhcpd *d, const struct server_result *res)
+{
+	struct sockaddr_in to;
+	char a[INET_ADDRSTRLEN];
+	int rc;
+
+	if (res->dest == DEST_HWADDR) {
+		rc = send_hwaddr(d, res);
+	} else {
+		memset(&to, 0, sizeof(to));
+		to.sin_family = AF_INET;
+		to.sin_port = htons(res->dest_port);
+		to.sin_addr.s_addr = htonl(res->dest_ip);
+		rc = sendto(d->udp_fd, res->reply, res->len, 0,
+			    (struct sockaddr *)&to, sizeof(to)) < 0 ? -1 : 0;
+	}
+	if (rc < 0 && ratelimit_log_ok(&d->last_send_error_log,
+				       clock_mono_ms(), 10000))
+		logx_err("%s: send to %s: %s", d->cfg.ifname,
+			 ip_str(res->dest_ip, a), strerror(errno));
+}
+
+static void log_packet(struct dhcpd *d, const uint8_t *pkt, size_t n,
+		       const struct server_result *res)
+{
+	char a[INET_ADDRSTRLEN];
+	const uint8_t *mac = pkt + 28;
+
+	if (n < 34)
+		return;
+	static const char *const dest[] = {
+		[DEST_NONE] = "", [DEST_RELAY] = " via relay",
+		[DEST_BROADCAST] = " broadcast", [DEST_UNICAST] = " unicast",
+		[DEST_HWADDR] = " to MAC",
+	};
+
+	/* The reply's type is option 53, the first one dhcp_build writes. */
+	logx("%s: %s from %02x:%02x:%02x:%02x:%02x:%02x: %s %s%s%s%s",
+	     d->cfg.ifname, dhcp_type_name(res->msg_type), mac[0], mac[1],
+	     mac[2], mac[3], mac[4], mac[5],
+	     res->len ? dhcp_type_name(res->reply[242]) : "no reply",
+	     res->addr ? ip_str(res->addr, a) : "",
+	     res->len ? dest[res->dest] : "",
+	     res->note ? ": " : "", res->note ? res->note : "");
+}
+
+static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
+{
+	static struct server_result res;
+	uint64_t now_ms = clock_mono_ms();
+
+	/* Rate limits before any work: chaddr sits at offset 28. */
+	if (n < DHCP_MIN_LEN) {
+		d->dropped_bad++;
+		return;
+	}
+	if (!ratelimit_allow(&d->rl, pkt + 28, now_ms)) {
+		d->dropped_rate++;
+		return;
+	}
+	server_handle(&d->scfg, &d->db, pkt, n, wall_now(), &res);
+	if (d->cfg.verbose)
+		log_packet(d, pkt, n, &res);
+	if (res.exhausted &&
+	    ratelimit_log_ok(&d->last_exhausted_log, now_ms, 60000))
+		logx_warn("%s: address pool exhausted (%llu times so far)",
+			  d->cfg.ifname, (unsigned long long)d->db.exhausted);
+	if (res.len) {
+		send_reply(d, &res);
+		d->served++;
+	}
+	if (res.hosts_changed)
+		write_hosts(d);
+	if (res.leases_changed && d->cfg.lease_file[0]) {
+		d->leases_dirty = 1;
+		/* Flash wears out: at most one checkpoint per interval. */
+		if (evloop_timer_remaining(&d->checkpoint_timer) < 0)
+			evloop_timer_set(&d->loop, &d->checkpoint_timer,
+					 (uint64_t)d->cfg.checkpoint_secs *
+					 1000);
+	}
+}
+
+static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
+{
+	struct dhcpd *d = w->arg;
+	uint8_t buf[1500];
+
+	(void)loop;
+	(void)events;
+	/* A bounded batch, so a flood cannot starve timers and signals. */
+	for (int i = 0; i < 64; i++) {
+		ssize_t n = recv(w->fd, buf, sizeof(buf), MSG_DONTWAIT);
+
+		if (n < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				logx_err("%s: recv: %s", d->cfg.ifname,
+					 strerror(errno));
+			return;
+		}
+		handle_packet(d, buf, (size_t)n);
+	}
+}
+
+static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
+		    void *arg)
+{
+	struct dhcpd *d = arg;
+
+	logx("signal %u: saving leases and exiting", si->ssi_signo);
+	save_leases(d);
+	evloop_stop(loop);
+}
+
+static void die(const char *fmt, const char *a, const char *b)
+{
+	logx_err(fmt, a, b);
+	exit(1);
+}
+
+static void open_sockets(struct dhcpd *d)
+{
+	int one = 1, rcvbuf = 1 << 20;
+	struct sockaddr_in addr;
+
+	d->udp_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+			   0);
+	if (d->udp_fd < 0)
+		die("udp socket: %s%s", strerror(errno), "");
+	if (setsockopt(d->udp_fd, SOL_SOCKET, SO_REUSEADDR, &one,
+		       sizeof(one)) < 0 ||
+	    setsockopt(d->udp_fd, SOL_SOCKET, SO_BROADCAST, &one,
+		       sizeof(one)) < 0)
+		die("udp socket options: %s%s", strerror(errno), "");
+	/* Room for a burst (every client at once after a power cut); FORCE
+	 * goes past rmem_max while we are still root. */
+	if (setsockopt(d->udp_fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+		       sizeof(rcvbuf)) < 0)
+		setsockopt(d->udp_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+			   sizeof(rcvbuf));
+	/* Bound to the interface: requests from other links are not ours,
+	 * and broadcasts must leave through this one. */
+	if (setsockopt(d->udp_fd, SOL_SOCKET, SO_BINDTODEVICE, d->cfg.ifname,
+		       (socklen_t)strlen(d->cfg.ifname)) < 0)
+		die("SO_BINDTODEVICE %s: %s", d->cfg.ifname, strerror(errno));
+	memset(&addr, 0, sizeof(addr));
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons(DHCP_SERVER_PORT);
+	if (bind(d->udp_fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
+		die("bind udp port 67 on %s: %s", d->cfg.ifname,
+		    strerror(errno));
+	/* Protocol 0: this socket only sends, it never receives. */
+	d->packet_fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (d->packet_fd < 0)
+		die("packet socket: %s%s", strerror(errno), "");
+}
+
+int main(int argc, char **argv)
+{
+	static struct dhcpd d;
+	char err[160], a[INET_ADDRSTRLEN];
+	uint32_t server_ip, netmask = 0;
+	struct checkpoint_stats st;
+	const char *why;
+	int rc;
+
+	log_init("dhcpd", KEEL_LOG_STDERR);
+	rc = options_parse(argc, argv, &d.cfg, err, sizeof(err), stdout);
+	if (rc)
+		return rc > 0 ? 0 : (logx_err("%s", err), 2);
+
+	server_ip = d.cfg.server_ip;
+	if (!server_ip &&
+	    iface_addr(d.cfg.ifname, SIOCGIFADDR, &server_ip) < 0 &&
+	    !d.cfg.check_only)
+		die("%s: no IPv4 address: %s", d.cfg.ifname, strerror(errno));
+	netmask = d.cfg.netmask;
+	if (!netmask &&
+	    iface_addr(d.cfg.ifname, SIOCGIFNETMASK, &netmask) < 0 &&
+	    !d.cfg.check_only)
+		die("%s: no netmask: %s", d.cfg.ifname, strerror(errno));
+	if ((server_ip && netmask) || !d.cfg.check_only) {
+		if (options_check(&d.cfg, server_ip, netmask, err,
+				 sizeof(err)) < 0) {
+			logx_err("%s", err);
+			return 2;
+		}
+	}
+	if (d.cfg.check_only) {
+		options_print(&d.cfg, server_ip, netmask, stdout);
+		return 0;
+	}
+
+	d.scfg.server_ip = server_ip;
+	d.scfg.netmask = netmask;
+	d.scfg.router = d.cfg.router;
+	memcpy(d.scfg.dns, d.cfg.dns, sizeof(d.scfg.dns));
+	d.scfg.dns_count = d.cfg.dns_count;
+	memcpy(d.scfg.domain, d.cfg.domain, sizeof(d.scfg.domain));
+	d.scfg.mtu = d.cfg.mtu;
+	memcpy(d.scfg.routes, d.cfg.routes, sizeof(d.scfg.routes));
+	d.scfg.route_count = d.cfg.route_count;
+	d.scfg.lease_secs = d.cfg.lease_secs;
+	d.scfg.offer_hold_secs = 60;
+	d.scfg.decline_hold_secs = 600;
+
+	if (lease_db_init(&d.db, d.cfg.pool_first, d.cfg.pool_last) < 0)
+		die("lease table for the pool: %s%s", strerror(errno), "");
+	for (unsigned i = 0; i < d.cfg.static_count; i++) {
+		const struct static_lease *s = &d.cfg.statics[i];
+
+		if (lease_db_add_static(&d.db, s->mac, s->ip, s->name) < 0)
+			die("static lease %s: MAC or address given twice%s",
+			    ip_str(s->ip, a), "");
+	}
+	if (d.cfg.lease_file[0]) {
+		if (checkpoint_load(d.cfg.lease_file, &d.db, &st) < 0)
+			logx_err("%s: %s (starting with no leases)",
+				 d.cfg.lease_file, strerror(errno));
+		else
+			logx("%s: %u leases loaded, %u bad lines, %u rejected",
+			     d.cfg.lease_file, st.loaded, st.bad, st.rejected);
+	}
+	ratelimit_init(&d.rl, d.cfg.per_mac_rate, d.cfg.per_mac_rate * 2,
+		       d.cfg.total_rate, d.cfg.total_rate * 2);
+	d.ifindex = (int)if_nametoindex(d.cfg.ifname);
+	if (!d.ifindex)
+		die("%s: %s", d.cfg.ifname, strerror(errno));
+
+	open_sockets(&d);
+	if (geteuid() == 0) {
+		if (privdrop(d.cfg.user, &why) < 0)
+			die("drop privileges to %s: %s", d.cfg.user, why);
+	} else {
+		logx_warn("not root: privileges not dropped");
+	}
+
+	if (evloop_init(&d.loop) < 0)
+		die("event loop: %s%s", strerror(errno), "");
+	d.udp_watch.fd = d.udp_fd;
+	d.udp_watch.cb = on_udp;
+	d.udp_watch.arg = &d;
+	d.checkpoint_timer.cb = on_checkpoint_timer;
+	d.checkpoint_timer.arg = &d;
+	d.hosts_timer.cb = on_hosts_timer;
+	d.hosts_timer.arg = &d;
+	if (evloop_fd_add(&d.loop, &d.udp_watch, EPOLLIN) < 0 ||
+	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
+	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
+		die("event loop setup: %s%s", strerror(errno), "");
+	write_hosts(&d);
+	logx("serving %s as %s, pool %u addresses", d.cfg.ifname,
+	     ip_str(server_ip, a), d.db.count);
+	rc = evloop_run(&d.loop);
+	if (rc < 0)
+		logx_err("event loop: %s", strerror(errno));
+	logx("served %llu, dropped %llu by rate limit, %llu malformed",
+	     (unsigned long long)d.served, (unsigned long long)d.dropped_rate,
+	     (unsigned long long)d.dropped_bad);
+	evloop_close(&d.loop);
+	lease_db_free(&d.db);
+	return rc < 0 ? 1 : 0;
+}

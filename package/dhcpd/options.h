@@ -1,0 +1,51 @@
+/*
+ * options.h - dhcpd's settings, from the command line for now (Keel's config
+ * file reader will feed the same struct). All option handling is here.
+ */
+#ifndef DHCPD_OPTIONS_H
+#define DHCPD_OPTIONS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dhcp_wire.h"
+#include "lease_db.h"
+
+struct dhcpd_options {
+	const char *ifname;
+	uint32_t server_ip;		/* 0: the interface's address */
+	uint32_t pool_first, pool_last;
+	uint32_t netmask;		/* 0: the interface's netmask */
+	uint32_t router;		/* 0: none */
+	uint32_t dns[DHCP_DNS_MAX];
+	unsigned dns_count;
+	char domain[DHCP_DOMAIN_MAX + 1];
+	uint16_t mtu;
+	struct dhcp_route routes[DHCP_ROUTES_MAX];
+	unsigned route_count;
+	uint32_t lease_secs;
+	struct static_lease statics[LEASE_STATIC_MAX];
+	unsigned static_count;
+	const char *lease_file;		/* "" : no checkpoints */
+	const char *hosts_file;		/* "" : no hosts file */
+	const char *user;
+	uint32_t checkpoint_secs;	/* at most one checkpoint per this */
+	uint32_t per_mac_rate, total_rate;	/* packets/s, 0: no limit */
+	int check_only;
+	int verbose;
+};
+
+/* Fills cfg from argv (defaults first). Returns 0, 1 for -h (usage
+ * printed to out), or -1 with one line in err. */
+int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
+		 char *err, size_t errlen, FILE *out);
+/* Checks the pool against the server's address and netmask. Returns 0, or
+ * -1 with one line in err. */
+int options_check(const struct dhcpd_options *cfg, uint32_t server_ip,
+		 uint32_t netmask, char *err, size_t errlen);
+/* Prints the effective settings, one "key value" a line. */
+void options_print(const struct dhcpd_options *cfg, uint32_t server_ip,
+		  uint32_t netmask, FILE *out);
+
+#endif /* DHCPD_OPTIONS_H */
