@@ -21,6 +21,9 @@
 #define LWIP_IPV6_AUTOCONFIG 1
 #define LWIP_IPV6_DHCP6 1
 #define LWIP_IPV6_DHCP6_STATELESS 1
+/* Copy IPv6 fragment headers: the default reuses the packet in place, which
+ * asserts (and would corrupt data) with 64-bit pointers. */
+#define IPV6_FRAG_COPYHEADER 1
 #define LWIP_NETIF_HOSTNAME 1
 #define LWIP_NETIF_STATUS_CALLBACK 1
 #define LWIP_NETIF_LINK_CALLBACK 1

@@ -1,0 +1,86 @@
+/* netsim: simulated LAN/WAN hosts (lwIP netifs in one process) wired to a
+ * QEMU guest's NICs through QEMU UDP socket netdevs. See README.md. */
+#ifndef NETSIM_H
+#define NETSIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lwip/ip_addr.h"
+#include "lwip/netif.h"
+
+#define NETSIM_MAX_HOSTS 32
+#define NETSIM_NAME_MAX 16
+#define NETSIM_FRAME_MAX 1536
+#define NETSIM_TEXT_MAX 256
+
+/* One Ethernet segment: a UDP socket connected to one QEMU socket netdev. */
+struct segment {
+	const char *name;
+	int fd; /* -1: segment not configured */
+	unsigned long rx_frames, rx_bytes; /* from QEMU */
+	unsigned long tx_frames, tx_bytes; /* to QEMU */
+	unsigned long tx_errors;           /* sendto failed (QEMU not up yet) */
+	unsigned long local_frames;        /* host-to-host through the hub */
+	unsigned long local_drops;         /* hub queue full */
+	unsigned long unclaimed;           /* unicast from QEMU for no host */
+};
+
+struct host {
+	char name[NETSIM_NAME_MAX];
+	struct segment *seg;
+	struct netif netif;
+	uint8_t mac[6];
+	int in_use;
+	int dhcp;
+};
+
+extern struct segment segments[2];
+
+/* hub.c */
+struct segment *segment_find(const char *name);
+int segment_open(struct segment *seg, const char *local, const char *remote);
+void hub_from_wire(struct segment *seg);
+void hub_drain_local(void);
+err_t hub_linkoutput(struct netif *netif, struct pbuf *p);
+
+/* host.c */
+struct host *host_find(const char *name);
+struct host *host_find_index(int i); /* NULL for a free slot */
+struct host *host_add(const char *name, struct segment *seg, const uint8_t mac[6]);
+struct host *host_by_netif(const struct netif *netif);
+int host_set_ip4(struct host *h, const ip_addr_t *ip, int plen, const ip_addr_t *gw);
+int host_add_ip6(struct host *h, const ip_addr_t *ip);
+void host_format_addrs(const struct host *h, char *buf, size_t n);
+
+/* reply.c: every command answers exactly one line, ok ... or fail ... */
+void reply(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void format_endpoint(char *buf, size_t n, const ip_addr_t *ip, uint16_t port);
+
+/* pending.c: at most one command waits at a time; stdin is not read meanwhile. */
+typedef void (*pending_fn)(void);
+void pending_start(uint32_t timeout_ms, pending_fn on_timeout, pending_fn on_tick);
+void pending_done(void);
+int pending_active(void);
+void pending_check(void);
+int pending_wait_ms(void);
+
+/* commands (cmd_*.c): argv[0] is the command name */
+void cmd_ping(int argc, char **argv);
+void cmd_tcp_listen(int argc, char **argv);
+void cmd_tcp_connect(int argc, char **argv);
+void cmd_udp_listen(int argc, char **argv);
+void cmd_udp_send(int argc, char **argv);
+void cmd_peers(int argc, char **argv);
+void cmd_dhcp(int argc, char **argv);
+void cmd_dhcp_server(int argc, char **argv);
+void cmd_leases(int argc, char **argv);
+
+/* peers.c: source addresses seen by listeners, for NAT/forward assertions */
+#define NETSIM_MAX_LISTENERS 16
+#define NETSIM_MAX_PEERS 32
+void peers_record(const struct host *h, int proto, uint16_t port,
+		  const ip_addr_t *ip, uint16_t peer_port);
+int peers_register(const struct host *h, int proto, uint16_t port);
+
+#endif
