@@ -1,11 +1,12 @@
-# The build machine's Debian packages. Whatever is missing is installed (as
+# The build machine's Debian packages (the last line: test peers and oracles). Whatever is missing is installed (as
 # root, with apt-get) before the first package step; the stamp's name carries
 # a hash of the list, so adding a package here re-checks.
 HOST_DEBS = build-essential bc bison flex libelf-dev libssl-dev \
 	gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf \
 	squashfs-tools ccache xz-utils bzip2 cpio file rsync curl ca-certificates \
 	qemu-system-x86 qemu-system-arm qemu-user-static \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	nftables socat iputils-ping iproute2 udhcpc isc-dhcp-client kea-admin bind9-dnsutils
 HOST_DEPS_STAMP := $(TOPDIR)/output/.host-deps-$(shell echo '$(HOST_DEBS)' | md5sum | cut -c1-8)
 
 $(HOST_DEPS_STAMP):

@@ -10,13 +10,20 @@
 
 #include "boot.h"
 #include "console.h"
+#include "firewall.h"
 #include "hostname.h"
 #include "mounts.h"
+#include "network.h"
+#include "services.h"
 
 /* Later steps (network, firewall, services) slot in before the console. */
 const struct boot_step boot_steps[] = {
 	{ "mounts", mounts_step },
 	{ "hostname", hostname_step },
+	{ "config", config_step },
+	{ "firewall", firewall_step },
+	{ "network", network_step },
+	{ "services", services_step },
 	{ "console", console_step },
 };
 const size_t boot_steps_count = sizeof(boot_steps) / sizeof(boot_steps[0]);

@@ -7,14 +7,19 @@
 #include <stdint.h>
 
 #include "keel/children.h"
+#include "keel/config.h"
 #include "keel/evloop.h"
 
 #include "console.h"
+#include "services.h"
 
 struct init {
 	struct evloop loop;
 	struct children kids;
 	struct console console;
+	struct keel_config config;	/* as loaded at boot */
+	const char *config_path;	/* the file it came from */
+	struct services services;
 	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */
 };
 

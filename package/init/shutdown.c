@@ -16,6 +16,7 @@
 #include "keel/log.h"
 
 #include "console.h"
+#include "services.h"
 #include "init.h"
 #include "mounts.h"
 #include "shutdown.h"
@@ -120,6 +121,7 @@ static int reboot_cmd(enum shutdown_action action)
 void shutdown_run(struct init *init, enum shutdown_action action)
 {
 	console_stop(&init->console);
+	services_stop(&init->services);
 
 	/* kill(-1) reaches every process but init itself. SIGCONT wakes
 	 * stopped ones (a Ctrl-Z'd job) so they can act on the SIGTERM. */

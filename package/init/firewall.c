@@ -1,0 +1,97 @@
+/*
+ * firewall.c - run keel-fw once at boot, synchronously: its output goes to
+ * the kernel log, a failure is reported and boot goes on (the console must
+ * stay reachable), and it may take at most FIREWALL_TIMEOUT_MS.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "keel/children.h"
+#include "keel/clock.h"
+#include "keel/log.h"
+
+#include "boot.h"
+#include "firewall.h"
+#include "init.h"
+
+#define KEEL_FW "/usr/sbin/keel-fw"
+#define FIREWALL_TIMEOUT_MS 10000
+
+/* fork, exec, wait with a deadline; returns the wait status or -1. SIGCHLD
+ * is routed to the event loop's signalfd, so waitpid() here sees the child
+ * before anyone else can. */
+static int run_bounded(char *const argv[], int timeout_ms)
+{
+	uint64_t deadline = clock_mono_ms() + (uint64_t)timeout_ms;
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int in = open("/dev/null", O_RDONLY), out = open("/dev/kmsg", O_WRONLY);
+		sigset_t none;
+
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (out < 0)
+			out = open("/dev/null", O_WRONLY);
+		if (in >= 0 && out >= 0) {
+			dup2(in, 0);
+			dup2(out, 1);
+			dup2(out, 2);
+		}
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	for (;;) {
+		pid_t got = waitpid(pid, &status, WNOHANG);
+		struct timespec pause = { 0, 5 * 1000 * 1000 };
+
+		if (got == pid)
+			return status;
+		if (got < 0 && errno != EINTR)
+			return -1;
+		if (clock_mono_ms() >= deadline) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+	}
+}
+
+void firewall_step(struct init *init, struct step_report *report)
+{
+	char *argv[] = { KEEL_FW, "apply", "-c", (char *)init->config_path, NULL };
+	char how[48];
+	int status;
+
+	if (access(KEEL_FW, X_OK) < 0) {
+		logx_err("firewall: %s: %s", KEEL_FW, strerror(errno));
+		report->failed = true;
+		report_add(report, "no keel-fw");
+		return;
+	}
+	status = run_bounded(argv, FIREWALL_TIMEOUT_MS);
+	if (status < 0) {
+		logx_err("firewall: keel-fw: %s", strerror(errno));
+		report->failed = true;
+		report_add(report, "keel-fw did not finish");
+		return;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		/* keel-fw said why on the kernel log just above. */
+		report->failed = true;
+		report_add(report, "keel-fw %s, see above",
+			   child_status_str(status, how, sizeof(how)));
+		return;
+	}
+	report_add(report, "table inet keel from %s", init->config_path);
+}

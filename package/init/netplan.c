@@ -1,0 +1,156 @@
+/*
+ * netplan.c - what the config asks of the kernel's network setup, as
+ * rtnetlink requests and sysctl writes. No I/O here.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "netplan.h"
+
+void netplan_prefix(const struct config_addr *in, struct rtnl_prefix *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->family = in->family == CONFIG_AF_INET6 ? AF_INET6 : AF_INET;
+	out->len = in->prefix;
+	memcpy(out->addr, in->bytes, in->family == CONFIG_AF_INET6 ? 16 : 4);
+}
+
+static void note_missing(struct netplan_missing *missing, const char *name)
+{
+	if (missing->count < NETPLAN_MAX_MISSING)
+		snprintf(missing->names[missing->count],
+			 sizeof(missing->names[0]), "%s", name);
+	missing->count++;
+}
+
+unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
+			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < cfg->n_lans; i++) {
+		const struct config_lan *lan = &cfg->lans[i];
+
+		if (lan->n_ports == 0 || ifindex(lan->interface, ctx) > 0)
+			continue;
+		rtnl_bridge_add(b, (*seq)++, lan->interface);
+		n++;
+	}
+	return n;
+}
+
+static unsigned add_addrs(struct nlbuf *b, uint32_t *seq, int index,
+			  const struct config_addr *addrs, unsigned count)
+{
+	for (unsigned i = 0; i < count; i++) {
+		struct rtnl_prefix p;
+
+		netplan_prefix(&addrs[i], &p);
+		rtnl_addr_add(b, (*seq)++, index, &p);
+	}
+	return count;
+}
+
+/* A default route via gw (family from gw), if gw is set. */
+static unsigned add_default(struct nlbuf *b, uint32_t *seq, int index,
+			    const struct config_addr *gw)
+{
+	struct rtnl_prefix dst, via;
+
+	if (gw->family == 0)
+		return 0;
+	netplan_prefix(gw, &via);
+	memset(&dst, 0, sizeof(dst));
+	dst.family = via.family;
+	rtnl_route_add(b, (*seq)++, &dst, &via, index);
+	return 1;
+}
+
+unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
+		       uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx,
+		       struct netplan_missing *missing)
+{
+	unsigned n = 0;
+	int lo = ifindex("lo", ctx);
+
+	memset(missing, 0, sizeof(*missing));
+	if (lo > 0) {
+		rtnl_link_set(b, (*seq)++, lo, 1, 0);
+		n++;
+	}
+	for (unsigned i = 0; i < cfg->n_lans; i++) {
+		const struct config_lan *lan = &cfg->lans[i];
+		int index = ifindex(lan->interface, ctx);
+
+		if (index <= 0) {
+			note_missing(missing, lan->interface);
+			continue;
+		}
+		for (unsigned p = 0; p < lan->n_ports; p++) {
+			int port = ifindex(lan->ports[p], ctx);
+
+			if (port <= 0) {
+				note_missing(missing, lan->ports[p]);
+				continue;
+			}
+			rtnl_link_master(b, (*seq)++, port, index);
+			rtnl_link_set(b, (*seq)++, port, 1, 0);
+			n += 2;
+		}
+		rtnl_link_set(b, (*seq)++, index, 1, 0);
+		n += 1 + add_addrs(b, seq, index, lan->addrs, lan->n_addrs);
+	}
+	if (cfg->wan.present) {
+		int index = ifindex(cfg->wan.interface, ctx);
+
+		if (index <= 0) {
+			note_missing(missing, cfg->wan.interface);
+		} else {
+			rtnl_link_set(b, (*seq)++, index, 1, 0);
+			n++;
+			if (cfg->wan.mode == CONFIG_WAN_STATIC) {
+				n += add_addrs(b, seq, index, cfg->wan.addrs,
+					       cfg->wan.n_addrs);
+				n += add_default(b, seq, index, &cfg->wan.gateway4);
+				n += add_default(b, seq, index, &cfg->wan.gateway6);
+			}
+		}
+	}
+	return n;
+}
+
+static void set(struct netplan_sysctl *out, size_t max, size_t *n,
+		const char *value, const char *fmt, const char *ifname)
+{
+	if (*n < max) {
+		snprintf(out[*n].path, sizeof(out[*n].path), fmt, ifname);
+		snprintf(out[*n].value, sizeof(out[*n].value), "%s", value);
+	}
+	(*n)++;
+}
+
+size_t netplan_sysctls(const struct keel_config *cfg,
+		       struct netplan_sysctl *out, size_t max)
+{
+	static const struct {
+		const char *path, *value;
+	} fixed[] = {
+		{ "net/ipv4/ip_forward", "1" },
+		{ "net/ipv6/conf/all/forwarding", "1" },
+		{ "net/ipv4/conf/all/rp_filter", "1" },
+		{ "net/ipv4/conf/default/rp_filter", "1" },
+		{ "net/ipv4/tcp_syncookies", "1" },
+		{ "net/ipv4/conf/all/accept_redirects", "0" },
+		{ "net/ipv6/conf/all/accept_redirects", "0" },
+		{ "net/ipv4/conf/all/send_redirects", "0" },
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		set(out, max, &n, fixed[i].value, "%s", fixed[i].path);
+	if (cfg->wan.present)
+		set(out, max, &n, cfg->wan.accept_ra ? "2" : "0",
+		    "net/ipv6/conf/%s/accept_ra", cfg->wan.interface);
+	return n;
+}

@@ -1,0 +1,56 @@
+/*
+ * netplan.h - from the parsed config to rtnetlink requests and sysctl
+ * writes. Pure: interface indexes come from a caller-supplied lookup, so
+ * the plan is unit-tested without a kernel; network.c applies it.
+ */
+#ifndef KEEL_INIT_NETPLAN_H
+#define KEEL_INIT_NETPLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "keel/config.h"
+#include "keel/nlmsg.h"
+#include "keel/rtnl.h"
+
+/* Returns the interface's index, or 0 if there is no such interface. */
+typedef int (*netplan_ifindex_fn)(const char *name, void *ctx);
+
+#define NETPLAN_MAX_MISSING 8
+struct netplan_missing {
+	unsigned count;		/* may exceed NETPLAN_MAX_MISSING */
+	char names[NETPLAN_MAX_MISSING][CONFIG_IFNAME_MAX + 1];
+};
+
+/* Converts a config address to an rtnetlink prefix. */
+void netplan_prefix(const struct config_addr *in, struct rtnl_prefix *out);
+
+/* Phase 1: one request per LAN bridge that does not exist yet. *seq is the
+ * next sequence number, advanced per request. Returns the request count. */
+unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
+			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
+
+/*
+ * Phase 2 (after the bridges exist): loopback up; each LAN's ports into its
+ * bridge and up, the LAN interface up with its addresses; the WAN up, and
+ * for a static WAN its addresses and default routes. Interfaces that do not
+ * exist are skipped and named in *missing. Returns the request count.
+ */
+unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
+		       uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx,
+		       struct netplan_missing *missing);
+
+/* One write under /proc/sys. */
+struct netplan_sysctl {
+	char path[96];		/* relative to /proc/sys, e.g. net/ipv4/ip_forward */
+	char value[8];
+};
+
+/* A router's kernel settings: forwarding on, strict reverse-path filter,
+ * SYN cookies, no ICMP redirects accepted, router advertisements accepted
+ * on the WAN only when the config asks (accept_ra=2: forwarding is on).
+ * Fills at most max entries; returns how many it needed. */
+size_t netplan_sysctls(const struct keel_config *cfg,
+		       struct netplan_sysctl *out, size_t max);
+
+#endif /* KEEL_INIT_NETPLAN_H */

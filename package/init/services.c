@@ -1,0 +1,240 @@
+/*
+ * services.c - start the configured daemons, restart them with backoff,
+ * and keep /run/keel/services current for `keel status`.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "keel/clock.h"
+#include "keel/log.h"
+#include "keel/privdrop.h"
+
+#include "boot.h"
+#include "init.h"
+#include "services.h"
+
+static void def_init(struct service_def *d, const char *name, const char *user)
+{
+	memset(d, 0, sizeof(*d));
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	snprintf(d->user, sizeof(d->user), "%s", user);
+}
+
+static void def_arg(struct service_def *d, const char *arg)
+{
+	if (d->argc < SERVICE_ARGV_MAX - 1)
+		snprintf(d->args[d->argc++], sizeof(d->args[0]), "%s", arg);
+}
+
+size_t services_plan(const struct keel_config *cfg, struct service_def *out,
+		     size_t max)
+{
+	size_t n = 0;
+
+	/* WAN by DHCP: busybox udhcpc in the foreground, renewing for as
+	 * long as it runs; its hook applies each lease. Root: it configures
+	 * the interface and needs a raw socket. */
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_DHCP) {
+		if (n < max) {
+			struct service_def *d = &out[n];
+
+			def_init(d, "wan-dhcp", "");
+			def_arg(d, "/sbin/udhcpc");
+			def_arg(d, "-f");
+			def_arg(d, "-R");
+			def_arg(d, "-i");
+			def_arg(d, cfg->wan.interface);
+			def_arg(d, "-s");
+			def_arg(d, "/usr/share/keel/udhcpc.script");
+			def_arg(d, "-x");
+			{
+				char opt[80];
+
+				snprintf(opt, sizeof(opt), "hostname:%s", cfg->hostname);
+				def_arg(d, opt);
+			}
+		}
+		n++;
+	}
+	/* dnsd, dhcpd, logd and sshd join here as their packages land. */
+	return n;
+}
+
+int services_format(const struct services *svcs, uint64_t now_ms,
+		    char *buf, size_t size)
+{
+	size_t len = 0;
+
+	for (size_t i = 0; i < svcs->count; i++) {
+		const struct service *s = &svcs->list[i];
+		char last[48] = "-";
+		int n;
+
+		if (s->restarts)
+			child_status_str(s->last_status, last, sizeof(last));
+		if (s->child.pid > 0)
+			n = snprintf(buf + len, size - len,
+				     "%-10s running  %6ld %8u %7llus  %s\n",
+				     s->def.name, (long)s->child.pid, s->restarts,
+				     (unsigned long long)((now_ms - s->started_ms) / 1000),
+				     last);
+		else
+			n = snprintf(buf + len, size - len,
+				     "%-10s waiting  %6s %8u %7s  %s, restart in %llu ms\n",
+				     s->def.name, "-", s->restarts, "-", last,
+				     (unsigned long long)(s->restart_at_ms > now_ms ?
+							  s->restart_at_ms - now_ms : 0));
+		if (n < 0 || (size_t)n >= size - len)
+			return -1;
+		len += (size_t)n;
+	}
+	return (int)len;
+}
+
+/* Atomically, so `keel status` never reads half a file. */
+static void write_status(const struct services *svcs)
+{
+	char buf[2048];
+	int len = services_format(svcs, clock_mono_ms(), buf, sizeof(buf));
+	int fd;
+
+	if (len < 0)
+		return;
+	fd = open(SERVICES_STATUS_PATH ".tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return;
+	if (write(fd, buf, (size_t)len) != len || close(fd) < 0 ||
+	    rename(SERVICES_STATUS_PATH ".tmp", SERVICES_STATUS_PATH) < 0)
+		logx_warn("services: %s: %s", SERVICES_STATUS_PATH, strerror(errno));
+}
+
+/* In the child: quiet stdio (output goes to the kernel log), own session,
+ * own user, then exec. */
+static void service_exec(void *arg)
+{
+	const struct service *s = arg;
+	char *argv[SERVICE_ARGV_MAX];
+	const char *why;
+	int in = open("/dev/null", O_RDONLY), out = open("/dev/kmsg", O_WRONLY);
+
+	if (out < 0)
+		out = open("/dev/null", O_WRONLY);
+	if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+		_exit(126);
+	setsid();
+	if (s->def.user[0] && privdrop(s->def.user, &why) < 0) {
+		logx_err("services: %s: cannot run as %s: %s", s->def.name,
+			 s->def.user, why);
+		_exit(126);
+	}
+	for (unsigned i = 0; i < s->def.argc; i++)
+		argv[i] = (char *)s->def.args[i];
+	argv[s->def.argc] = NULL;
+	execv(argv[0], argv);
+	logx_err("services: %s: exec %s: %s", s->def.name, argv[0], strerror(errno));
+	_exit(127);
+}
+
+static void service_start(struct services *svcs, struct service *s)
+{
+	s->started_ms = clock_mono_ms();
+	if (children_spawn(svcs->kids, &s->child, service_exec, s) < 0) {
+		logx_err("services: %s: fork: %s", s->def.name, strerror(errno));
+		s->restart_at_ms = s->started_ms + BACKOFF_MAX_MS;
+		evloop_timer_set(svcs->loop, &s->restart, BACKOFF_MAX_MS);
+	}
+	write_status(svcs);
+}
+
+static void restart_due(struct evloop *loop, struct evloop_timer *timer)
+{
+	struct service *s = timer->arg;
+	struct services *svcs = s->child.arg;
+
+	(void)loop;
+	if (!svcs->stopping)
+		service_start(svcs, s);
+}
+
+static struct service *find(struct services *svcs, struct child *child)
+{
+	for (size_t i = 0; i < svcs->count; i++)
+		if (&svcs->list[i].child == child)
+			return &svcs->list[i];
+	return NULL;
+}
+
+static void service_exited(struct child *child, int status)
+{
+	struct services *svcs = child->arg;
+	struct service *s = find(svcs, child);
+	uint64_t now = clock_mono_ms(), delay;
+	char how[48];
+
+	if (!s || svcs->stopping)
+		return;
+	s->restarts++;
+	s->last_status = status;
+	delay = backoff_after_exit(&s->backoff, now - s->started_ms);
+	s->restart_at_ms = now + delay;
+	logx_warn("services: %s %s after %llu ms, restart %u in %llu ms",
+		  s->def.name, child_status_str(status, how, sizeof(how)),
+		  (unsigned long long)(now - s->started_ms), s->restarts,
+		  (unsigned long long)delay);
+	evloop_timer_set(svcs->loop, &s->restart, delay);
+	write_status(svcs);
+}
+
+void services_step(struct init *init, struct step_report *report)
+{
+	struct services *svcs = &init->services;
+	struct service_def defs[SERVICES_MAX];
+	size_t wanted = services_plan(&init->config, defs, SERVICES_MAX);
+
+	svcs->kids = &init->kids;
+	svcs->loop = &init->loop;
+	svcs->stopping = false;
+	svcs->count = 0;
+	if (mkdir("/run/keel", 0755) < 0 && errno != EEXIST)
+		logx_warn("services: mkdir /run/keel: %s", strerror(errno));
+	if (wanted > SERVICES_MAX) {
+		logx_err("services: %zu configured, only %d supervised", wanted,
+			 SERVICES_MAX);
+		report->failed = true;
+		wanted = SERVICES_MAX;
+	}
+	for (size_t i = 0; i < wanted; i++) {
+		struct service *s = &svcs->list[svcs->count++];
+
+		memset(s, 0, sizeof(*s));
+		s->def = defs[i];
+		s->child.on_exit = service_exited;
+		s->child.arg = svcs;
+		s->restart.cb = restart_due;
+		s->restart.arg = s;
+		if (access(s->def.args[0], X_OK) < 0) {
+			logx_err("services: %s: %s: %s", s->def.name,
+				 s->def.args[0], strerror(errno));
+			report->failed = true;
+			svcs->count--;
+			continue;
+		}
+		service_start(svcs, s);
+		report_add(report, "%s(%ld)", s->def.name, (long)s->child.pid);
+	}
+	if (svcs->count == 0)
+		report_add(report, "none");
+	write_status(svcs);
+}
+
+void services_stop(struct services *svcs)
+{
+	svcs->stopping = true;
+	for (size_t i = 0; i < svcs->count; i++)
+		if (svcs->loop)
+			evloop_timer_cancel(svcs->loop, &svcs->list[i].restart);
+}
