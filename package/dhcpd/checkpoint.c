@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "atomic_file.h"
+#include "keel/atomic_file.h"
 #include "checkpoint.h"
 #include "hostnames.h"
 #include "keel/log.h"

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "atomic_file.h"
+#include "keel/atomic_file.h"
 #include "hostnames.h"
 
 size_t hostname_sanitize(const char *in, char *out, size_t size)

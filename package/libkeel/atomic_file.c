@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "atomic_file.h"
+#include "keel/atomic_file.h"
 
 int atomic_open(struct atomic_file *f, const char *path, unsigned mode)
 {
