@@ -47,8 +47,10 @@ KEEL_WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 KEEL_CFLAGS = -std=c11 -Os $(KEEL_WARN) -ffunction-sections -fdata-sections \
 	-ffile-prefix-map=$(SRCDIR)=. -ffile-prefix-map=$(O)=.
-# Header dependencies: editing a header rebuilds what includes it.
-DEPFLAGS = -MMD -MP
+# Header dependencies: editing a header rebuilds what includes it. -MT $@
+# keeps the target absolute: ccache (CCACHE_BASEDIR) would make it relative,
+# and make would then never match it to the object it builds.
+DEPFLAGS = -MMD -MP -MT $@
 KEEL_LDFLAGS = -Wl,--gc-sections
 
 # Host unit tests: the host compiler, never $(CC), and never the target's
