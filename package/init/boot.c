@@ -15,10 +15,12 @@
 #include "mounts.h"
 #include "network.h"
 #include "services.h"
+#include "watchdog.h"
 
 /* Later steps (network, firewall, services) slot in before the console. */
 const struct boot_step boot_steps[] = {
 	{ "mounts", mounts_step },
+	{ "watchdog", watchdog_step },
 	{ "hostname", hostname_step },
 	{ "config", config_step },
 	{ "firewall", firewall_step },

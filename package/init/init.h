@@ -12,6 +12,7 @@
 
 #include "console.h"
 #include "services.h"
+#include "watchdog.h"
 
 struct init {
 	struct evloop loop;
@@ -20,6 +21,7 @@ struct init {
 	struct keel_config config;	/* as loaded at boot */
 	const char *config_path;	/* the file it came from */
 	struct services services;
+	struct watchdog watchdog;
 	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */
 };
 
