@@ -1,0 +1,334 @@
+/*
+ * options.c - command line to struct dnsd_config, and its -n printout.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "options.h"
+
+void options_defaults(struct dnsd_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->cache_bytes = 1u << 20;
+	cfg->domain = "lan";
+	cfg->block_mode = BLOCK_NXDOMAIN;
+	cfg->leases_file = "/run/dnsd/leases.hosts";
+	cfg->querylog_per_sec = 50;
+	cfg->rate = 200;
+	cfg->burst = 400;
+	cfg->user = "dnsd";
+	cfg->pending_max = 256;
+	cfg->upstream_timeout_ms = 1000;
+	cfg->tcp_clients_max = 32;
+}
+
+int parse_hostport(const char *text, uint16_t default_port,
+		   struct dnsd_addr *out)
+{
+	char host[64];
+	const char *port_text = NULL;
+	unsigned long port = default_port;
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	if (text[0] == '[') {
+		const char *close = strchr(text, ']');
+
+		if (!close || (size_t)(close - text - 1) >= sizeof(host))
+			return -1;
+		n = (size_t)(close - text - 1);
+		memcpy(host, text + 1, n);
+		host[n] = '\0';
+		if (close[1] == ':')
+			port_text = close + 2;
+		else if (close[1] != '\0')
+			return -1;
+	} else {
+		const char *colon = strchr(text, ':');
+
+		if (colon && strchr(colon + 1, ':'))
+			colon = NULL;	/* bare IPv6, no port */
+		n = colon ? (size_t)(colon - text) : strlen(text);
+		if (n >= sizeof(host))
+			return -1;
+		memcpy(host, text, n);
+		host[n] = '\0';
+		if (colon)
+			port_text = colon + 1;
+	}
+	if (port_text) {
+		char *end;
+
+		errno = 0;
+		port = strtoul(port_text, &end, 10);
+		if (errno || *end || end == port_text || port == 0 ||
+		    port > 65535)
+			return -1;
+	}
+	if (strchr(host, ':')) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&out->sa;
+
+		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
+			return -1;
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+		out->len = sizeof(*s6);
+		snprintf(out->text, sizeof(out->text), "[%s]:%lu", host, port);
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&out->sa;
+
+		if (inet_pton(AF_INET, host, &s4->sin_addr) != 1)
+			return -1;
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)port);
+		out->len = sizeof(*s4);
+		snprintf(out->text, sizeof(out->text), "%s:%lu", host, port);
+	}
+	return 0;
+}
+
+int parse_size(const char *text, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || text[0] == '-')
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		v <<= 10, end++;
+	else if (*end == 'm' || *end == 'M')
+		v <<= 20, end++;
+	if (*end || v > SIZE_MAX / 2 || v > (1ull << 40))
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int parse_u32(const char *text, uint32_t max, uint32_t *out)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (errno || end == text || *end || text[0] == '-' || v > max)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+bool is_wildcard(const struct dnsd_addr *a)
+{
+	static const uint8_t any6[16];
+
+	if (a->sa.ss_family == AF_INET)
+		return ((const struct sockaddr_in *)(const void *)&a->sa)
+			       ->sin_addr.s_addr == 0;
+	return memcmp(&((const struct sockaddr_in6 *)(const void *)&a->sa)
+			       ->sin6_addr,
+		      any6, 16) == 0;
+}
+
+static const char usage[] =
+	"usage: dnsd -l ADDR[:PORT]... -u UPSTREAM[:PORT]... [options]\n"
+	"  -l ADDR[:PORT]  listen on this address, UDP and TCP (repeatable;\n"
+	"                  never a wildcard: name the LAN addresses)\n"
+	"  -u ADDR[:PORT]  upstream server, in order of preference (repeatable)\n"
+	"  -c BYTES        cache budget, k/m suffixes (default 1m)\n"
+	"  -d DOMAIN       local domain (default lan)\n"
+	"  -N NAME         router's own name (default: the hostname)\n"
+	"  -b FILE         blocklist: domains or hosts-format lines\n"
+	"  -B MODE         answer blocked names with nxdomain or null\n"
+	"  -H FILE         static hosts file\n"
+	"  -L FILE         DHCP lease hosts file, re-read on SIGHUP\n"
+	"                  (default /run/dnsd/leases.hosts)\n"
+	"  -q              log every query (at most -Q lines a second)\n"
+	"  -Q N            query log lines per second (default 50)\n"
+	"  -r QPS[/BURST]  per-client rate limit, 0 = off (default 200/400)\n"
+	"  -U USER         drop privileges to USER (default dnsd)\n"
+	"  -P N            pending upstream queries at most (default 256)\n"
+	"  -T MS           upstream timeout before failover (default 1000)\n"
+	"  -k              log to /dev/kmsg instead of stderr\n"
+	"  -n              check settings, print them, exit\n";
+
+int options_parse(struct dnsd_config *cfg, int argc, char **argv,
+		  char *err, size_t errlen)
+{
+	int opt;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt(argc, argv, ":l:u:c:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
+	       -1) {
+		switch (opt) {
+		case 'l':
+			if (cfg->nlisten == DNSD_LISTEN_MAX) {
+				snprintf(err, errlen, "more than %d -l",
+					 DNSD_LISTEN_MAX);
+				return -1;
+			}
+			if (parse_hostport(optarg, 53,
+					   &cfg->listen[cfg->nlisten])) {
+				snprintf(err, errlen, "-l %s: not ADDR[:PORT]",
+					 optarg);
+				return -1;
+			}
+			cfg->nlisten++;
+			break;
+		case 'u':
+			if (cfg->nupstream == DNSD_UPSTREAM_MAX) {
+				snprintf(err, errlen, "more than %d -u",
+					 DNSD_UPSTREAM_MAX);
+				return -1;
+			}
+			if (parse_hostport(optarg, 53,
+					   &cfg->upstream[cfg->nupstream])) {
+				snprintf(err, errlen, "-u %s: not ADDR[:PORT]",
+					 optarg);
+				return -1;
+			}
+			cfg->nupstream++;
+			break;
+		case 'c':
+			if (parse_size(optarg, &cfg->cache_bytes)) {
+				snprintf(err, errlen, "-c %s: not a size",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'd': cfg->domain = optarg; break;
+		case 'N': cfg->router_name = optarg; break;
+		case 'b': cfg->blocklist = optarg; break;
+		case 'B':
+			if (strcmp(optarg, "nxdomain") == 0)
+				cfg->block_mode = BLOCK_NXDOMAIN;
+			else if (strcmp(optarg, "null") == 0)
+				cfg->block_mode = BLOCK_NULL;
+			else {
+				snprintf(err, errlen,
+					 "-B %s: want nxdomain or null", optarg);
+				return -1;
+			}
+			break;
+		case 'H': cfg->hosts_file = optarg; break;
+		case 'L': cfg->leases_file = optarg; break;
+		case 'q': cfg->querylog = true; break;
+		case 'Q':
+			if (parse_u32(optarg, 100000, &cfg->querylog_per_sec) ||
+			    cfg->querylog_per_sec == 0) {
+				snprintf(err, errlen, "-Q %s: want 1..100000",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'r': {
+			char buf[32], *slash;
+
+			snprintf(buf, sizeof(buf), "%s", optarg);
+			slash = strchr(buf, '/');
+			if (slash)
+				*slash = '\0';
+			if (parse_u32(buf, 1000000, &cfg->rate) ||
+			    (slash && parse_u32(slash + 1, 1000000,
+						&cfg->burst))) {
+				snprintf(err, errlen, "-r %s: want QPS[/BURST]",
+					 optarg);
+				return -1;
+			}
+			if (!slash)
+				cfg->burst = cfg->rate * 2;
+			if (cfg->burst < cfg->rate)
+				cfg->burst = cfg->rate;
+			break;
+		}
+		case 'U': cfg->user = optarg; break;
+		case 'P':
+			if (parse_u32(optarg, 65536, &cfg->pending_max) ||
+			    cfg->pending_max == 0) {
+				snprintf(err, errlen, "-P %s: want 1..65536",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'T':
+			if (parse_u32(optarg, 60000, &cfg->upstream_timeout_ms) ||
+			    cfg->upstream_timeout_ms < 50) {
+				snprintf(err, errlen, "-T %s: want 50..60000",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'k': cfg->log_kmsg = true; break;
+		case 'n': cfg->check_only = true; break;
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		case ':':
+			snprintf(err, errlen, "-%c needs an argument", optopt);
+			return -1;
+		default:
+			snprintf(err, errlen, "unknown option -%c (-h for help)",
+				 optopt);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		snprintf(err, errlen, "unexpected argument '%s'", argv[optind]);
+		return -1;
+	}
+	for (size_t i = 0; i < cfg->nlisten; i++) {
+		if (is_wildcard(&cfg->listen[i])) {
+			/* A wildcard would answer on the WAN side too. */
+			snprintf(err, errlen, "-l %s: wildcard address "
+				 "refused, name the LAN address",
+				 cfg->listen[i].text);
+			return -1;
+		}
+	}
+	if (cfg->nlisten == 0) {
+		snprintf(err, errlen, "no -l listen address given");
+		return -1;
+	}
+	if (cfg->nupstream == 0) {
+		snprintf(err, errlen, "no -u upstream server given");
+		return -1;
+	}
+	return 0;
+}
+
+void options_print(const struct dnsd_config *cfg, FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nlisten; i++)
+		fprintf(f, "listen %s udp tcp\n", cfg->listen[i].text);
+	for (i = 0; i < cfg->nupstream; i++)
+		fprintf(f, "upstream %s\n", cfg->upstream[i].text);
+	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
+	fprintf(f, "pending-max %u\n", cfg->pending_max);
+	fprintf(f, "cache-bytes %zu\n", cfg->cache_bytes);
+	fprintf(f, "domain %s\n", cfg->domain[0] ? cfg->domain : "(none)");
+	fprintf(f, "router-name %s\n",
+		cfg->router_name ? cfg->router_name : "(hostname)");
+	fprintf(f, "blocklist %s\n", cfg->blocklist ? cfg->blocklist : "(none)");
+	fprintf(f, "block-mode %s\n",
+		cfg->block_mode == BLOCK_NULL ? "null" : "nxdomain");
+	fprintf(f, "hosts %s\n", cfg->hosts_file ? cfg->hosts_file : "(none)");
+	fprintf(f, "leases %s\n", cfg->leases_file);
+	fprintf(f, "querylog %s (%u lines/s)\n", cfg->querylog ? "on" : "off",
+		cfg->querylog_per_sec);
+	if (cfg->rate)
+		fprintf(f, "ratelimit %u/s burst %u per client\n", cfg->rate,
+			cfg->burst);
+	else
+		fprintf(f, "ratelimit off\n");
+	fprintf(f, "tcp-clients-max %u\n", cfg->tcp_clients_max);
+	fprintf(f, "user %s\n", cfg->user);
+}

@@ -1,0 +1,68 @@
+/*
+ * options.h - dnsd's settings and the command line that fills them.
+ *
+ * Kept in one place so that Keel's config file, once its parser exists,
+ * fills the same struct; everything else only reads struct dnsd_config.
+ */
+#ifndef DNSD_OPTIONS_H
+#define DNSD_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#define DNSD_LISTEN_MAX		16
+#define DNSD_UPSTREAM_MAX	8
+
+struct dnsd_addr {
+	struct sockaddr_storage sa;
+	socklen_t len;
+	char text[80];		/* as given, normalised: "[::1]:53" */
+};
+
+enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
+
+struct dnsd_config {
+	struct dnsd_addr listen[DNSD_LISTEN_MAX];
+	size_t nlisten;
+	struct dnsd_addr upstream[DNSD_UPSTREAM_MAX];
+	size_t nupstream;
+	size_t cache_bytes;
+	const char *domain;
+	const char *router_name;	/* NULL: the kernel's hostname */
+	const char *blocklist;
+	enum block_mode block_mode;
+	const char *hosts_file;
+	const char *leases_file;
+	bool querylog;
+	uint32_t querylog_per_sec;
+	uint32_t rate, burst;		/* per client; 0 = unlimited */
+	const char *user;
+	uint32_t pending_max;
+	uint32_t upstream_timeout_ms;
+	uint32_t tcp_clients_max;
+	bool check_only;
+	bool log_kmsg;
+};
+
+void options_defaults(struct dnsd_config *cfg);
+
+/* Parses argv into cfg. Returns 0, 1 for -h (usage printed), or -1 with
+ * one line in err (for "dnsd: <err>"). */
+int options_parse(struct dnsd_config *cfg, int argc, char **argv,
+		  char *err, size_t errlen);
+
+/* Pure: "192.0.2.1", "192.0.2.1:5353", "::1", "[::1]:5353". Returns 0 or
+ * -1. */
+int parse_hostport(const char *text, uint16_t default_port,
+		   struct dnsd_addr *out);
+/* 0.0.0.0 or ::, which dnsd refuses to listen on. */
+bool is_wildcard(const struct dnsd_addr *a);
+/* "1048576", "512k", "4m". Returns 0 or -1. */
+int parse_size(const char *text, size_t *out);
+
+void options_print(const struct dnsd_config *cfg, FILE *f);
+
+#endif /* DNSD_OPTIONS_H */
