@@ -9,18 +9,9 @@
 #include "keel/atomic_file.h"
 #include "checkpoint.h"
 #include "hostnames.h"
+#include "keel/hex.h"
 #include "keel/log.h"
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Splits the next space-separated field off [*p, end). */
 static int next_field(const char **p, const char *end, const char **field,
@@ -35,19 +26,6 @@ static int next_field(const char **p, const char *end, const char **field,
 	return *len > 0;
 }
 
-static int parse_mac(const char *s, size_t len, uint8_t mac[6])
-{
-	if (len != 17)
-		return -1;
-	for (int i = 0; i < 6; i++) {
-		int hi = hexval(s[3 * i]), lo = hexval(s[3 * i + 1]);
-
-		if (hi < 0 || lo < 0 || (i < 5 && s[3 * i + 2] != ':'))
-			return -1;
-		mac[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
-}
 
 static int parse_ip(const char *s, size_t len, uint32_t *ip)
 {
@@ -99,7 +77,7 @@ int checkpoint_parse_line(const char *line, size_t len,
 		*why = "NUL byte";
 		return -1;
 	}
-	if (!next_field(&p, end, &f, &flen) || parse_mac(f, flen, out->mac)) {
+	if (!next_field(&p, end, &f, &flen) || mac_parse(f, flen, out->mac)) {
 		*why = "bad MAC";
 		return -1;
 	}

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keel/hex.h"
+
 #include "options.h"
 #include "hostnames.h"
 
@@ -64,19 +66,6 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 	return *end || *out > max ? -1 : 0;
 }
 
-static int parse_mac(const char *s, uint8_t mac[6])
-{
-	unsigned v[6];
-	char tail;
-
-	if (strlen(s) != 17 ||
-	    sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &v[0], &v[1], &v[2], &v[3],
-		   &v[4], &v[5], &tail) != 6)
-		return -1;
-	for (int i = 0; i < 6; i++)
-		mac[i] = (uint8_t)v[i];
-	return 0;
-}
 
 static int parse_mask(const char *s, uint32_t *mask)
 {
@@ -109,7 +98,7 @@ static int parse_static(const char *arg, struct dhcpd_options *cfg)
 		*comma = 0;
 	s = &cfg->statics[cfg->static_count];
 	memset(s, 0, sizeof(*s));
-	if (parse_mac(buf, s->mac) < 0 || parse_ip(eq + 1, &s->ip) < 0)
+	if (mac_parse(buf, strlen(buf), s->mac) < 0 || parse_ip(eq + 1, &s->ip) < 0)
 		return -1;
 	if (comma && (!comma[1] ||
 		      hostname_sanitize(comma + 1, s->name, sizeof(s->name)) !=

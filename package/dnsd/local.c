@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keel/hex.h"
+
 #include "dns_wire.h"
 #include "local.h"
 
@@ -177,16 +179,6 @@ static bool ends_with_label(const char *name, const char *suffix)
 	return name[n - s - 1] == '.' && strcmp(name + n - s, suffix) == 0;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 int local_parse_reverse(const char *name, uint8_t addr[16])
 {
@@ -218,7 +210,7 @@ int local_parse_reverse(const char *name, uint8_t addr[16])
 		int i;
 
 		for (i = 0; i < 32; i++) {
-			int v = hexval(name[2 * i]);
+			int v = hex_digit(name[2 * i]);
 
 			if (v < 0 || name[2 * i + 1] != '.')
 				return 0;

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keel/hex.h"
+
 #include "config_value.h"
 
 static bool is_digit(char c)
@@ -18,16 +20,6 @@ static bool is_alnum(char c)
 	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int hex_digit(char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decimal without sign or leading zeros ("0" itself is fine), <= max. */
 static bool parse_dec(const char *s, size_t n, uint32_t max, uint32_t *out)
@@ -181,15 +173,8 @@ const char *config_val_mac(const char *s, size_t n, uint8_t mac[6])
 {
 	uint8_t m[6];
 
-	if (n != 17)
+	if (mac_parse(s, n, m) < 0)
 		return "is not a MAC address (xx:xx:xx:xx:xx:xx)";
-	for (int i = 0; i < 6; i++) {
-		int hi = hex_digit(s[i * 3]), lo = hex_digit(s[i * 3 + 1]);
-
-		if (hi < 0 || lo < 0 || (i < 5 && s[i * 3 + 2] != ':'))
-			return "is not a MAC address (xx:xx:xx:xx:xx:xx)";
-		m[i] = (uint8_t)(hi << 4 | lo);
-	}
 	if (m[0] & 1)
 		return "is a multicast MAC address, not a client's";
 	memcpy(mac, m, 6);
