@@ -4,6 +4,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,6 +30,78 @@ static void def_arg(struct service_def *d, const char *arg)
 {
 	if (d->argc < SERVICE_ARGV_MAX - 1)
 		snprintf(d->args[d->argc++], sizeof(d->args[0]), "%s", arg);
+}
+
+__attribute__((format(printf, 2, 3)))
+static void def_argf(struct service_def *d, const char *fmt, ...)
+{
+	char buf[sizeof(d->args[0])];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	def_arg(d, buf);
+}
+
+/* One dhcpd per pool: it serves one interface and subnet, binds as root
+ * and drops to its own user itself. Leases live in /run until the data
+ * partition exists. */
+static void plan_dhcpd(const struct keel_config *cfg,
+		       const struct config_dhcp_pool *pool, struct service_def *d)
+{
+	const struct config_lan *lan = &cfg->lans[pool->lan_index];
+	char a[CONFIG_ADDR_STRLEN], b[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "dhcpd", "");
+	if (cfg->n_dhcp > 1)
+		snprintf(d->name, sizeof(d->name), "dhcpd-%.9s", pool->lan);
+	snprintf(d->rundir, sizeof(d->rundir), "/run/dhcpd");
+	snprintf(d->rundir_owner, sizeof(d->rundir_owner), "dhcpd");
+	def_arg(d, "/usr/sbin/dhcpd");
+	def_arg(d, "-i");
+	def_arg(d, lan->interface);
+	def_arg(d, "-r");
+	def_argf(d, "%s-%s", config_addr_str(&pool->range_start, false, a, sizeof(a)),
+		 config_addr_str(&pool->range_end, false, b, sizeof(b)));
+	if (pool->router.family) {
+		def_arg(d, "-g");
+		def_arg(d, config_addr_str(&pool->router, false, a, sizeof(a)));
+	}
+	for (unsigned i = 0; i < pool->n_dns; i++) {
+		def_arg(d, "-D");
+		def_arg(d, config_addr_str(&pool->dns[i], false, a, sizeof(a)));
+	}
+	if (pool->domain[0]) {
+		def_arg(d, "-d");
+		def_arg(d, pool->domain);
+	}
+	def_arg(d, "-t");
+	def_argf(d, "%u", pool->lease_seconds);
+	if (pool->mtu) {
+		def_arg(d, "-M");
+		def_argf(d, "%u", pool->mtu);
+	}
+	for (unsigned i = 0; i < pool->n_routes; i++) {
+		def_arg(d, "-R");
+		def_argf(d, "%s=%s", config_addr_str(&pool->routes[i].dest, true, a, sizeof(a)),
+			 config_addr_str(&pool->routes[i].gateway, false, b, sizeof(b)));
+	}
+	for (unsigned i = 0; i < cfg->n_dhcp_static; i++) {
+		const struct config_dhcp_static *s = &cfg->dhcp_static[i];
+
+		if (&cfg->dhcp[s->pool] != pool)
+			continue;
+		def_arg(d, "-s");
+		def_argf(d, "%02x:%02x:%02x:%02x:%02x:%02x=%s%s%s", s->mac[0], s->mac[1],
+			 s->mac[2], s->mac[3], s->mac[4], s->mac[5],
+			 config_addr_str(&s->addr, false, a, sizeof(a)),
+			 s->hostname[0] ? "," : "", s->hostname);
+	}
+	def_arg(d, "-f");
+	def_argf(d, "/run/dhcpd/%s.leases", pool->lan);
+	def_arg(d, "-H");
+	def_argf(d, "/run/dhcpd/%s.hosts", pool->lan);
 }
 
 size_t services_plan(const struct keel_config *cfg, struct service_def *out,
@@ -60,7 +134,12 @@ size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 		}
 		n++;
 	}
-	/* dnsd, dhcpd, logd and sshd join here as their packages land. */
+	if (cfg->services.dhcpd) {
+		for (unsigned i = 0; i < cfg->n_dhcp; i++, n++)
+			if (n < max)
+				plan_dhcpd(cfg, &cfg->dhcp[i], &out[n]);
+	}
+	/* dnsd, logd and sshd join here as they learn to read the config. */
 	return n;
 }
 
@@ -139,8 +218,27 @@ static void service_exec(void *arg)
 	_exit(127);
 }
 
+/* Its /run directory, owned by its user: daemons write there after they
+ * have dropped root. */
+static void make_rundir(const struct service_def *d)
+{
+	struct passwd *pw;
+
+	if (!d->rundir[0])
+		return;
+	if (mkdir(d->rundir, 0755) < 0 && errno != EEXIST) {
+		logx_warn("services: %s: mkdir %s: %s", d->name, d->rundir, strerror(errno));
+		return;
+	}
+	pw = d->rundir_owner[0] ? getpwnam(d->rundir_owner) : NULL;
+	if (d->rundir_owner[0] && (!pw || chown(d->rundir, pw->pw_uid, pw->pw_gid) < 0))
+		logx_warn("services: %s: %s not given to %s", d->name, d->rundir,
+			  d->rundir_owner);
+}
+
 static void service_start(struct services *svcs, struct service *s)
 {
+	make_rundir(&s->def);
 	s->started_ms = clock_mono_ms();
 	if (children_spawn(svcs->kids, &s->child, service_exec, s) < 0) {
 		logx_err("services: %s: fork: %s", s->def.name, strerror(errno));

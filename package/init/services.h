@@ -19,13 +19,15 @@
 #include "backoff.h"
 
 #define SERVICES_MAX 8
-#define SERVICE_ARGV_MAX 12
+#define SERVICE_ARGV_MAX 48
 #define SERVICES_STATUS_PATH "/run/keel/services"
 
 /* What to run: a plan entry, pure data. */
 struct service_def {
 	char name[16];
-	char user[16];		/* "" runs as root */
+	char user[16];		/* "" runs as root (it may drop rights itself) */
+	char rundir[32];	/* made under /run for it before start; "" none */
+	char rundir_owner[16];	/* who owns rundir (the daemon's own user) */
 	char args[SERVICE_ARGV_MAX][64];
 	unsigned argc;
 };

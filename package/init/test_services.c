@@ -29,6 +29,45 @@ static void test_plan(void)
 	CHECK_EQ_INT(services_plan(&cfg, defs, SERVICES_MAX), 0);
 }
 
+static bool has_args(const struct service_def *d, const char *a, const char *b)
+{
+	for (unsigned i = 0; i + 1 < d->argc; i++)
+		if (strcmp(d->args[i], a) == 0 && strcmp(d->args[i + 1], b) == 0)
+			return true;
+	return false;
+}
+
+/* The default config serves DHCP on the LAN: dhcpd gets the pool, router,
+ * DNS, domain and lease time from it, and its own /run directory. */
+static void test_plan_dhcpd(void)
+{
+	static struct keel_config cfg;
+	struct service_def defs[SERVICES_MAX];
+	const char *text = "[wan]\ninterface eth0\nmode dhcp\n"
+			   "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"
+			   "[dhcp]\nrange 10.0.0.100 10.0.0.249\nlease-time 12h\n"
+			   "static 52:54:00:12:34:56 10.0.0.10 nas\n"
+			   "[dns]\ndomain lan\n";
+	struct config_error err;
+	size_t n;
+
+	CHECK_EQ_INT(config_parse(text, strlen(text), &cfg, &err), 0);
+	n = services_plan(&cfg, defs, SERVICES_MAX);
+	CHECK_EQ_INT(n, 2);
+	CHECK_STR(defs[1].name, "dhcpd");
+	CHECK_STR(defs[1].args[0], "/usr/sbin/dhcpd");
+	CHECK(has_args(&defs[1], "-i", "eth1"));
+	CHECK(has_args(&defs[1], "-r", "10.0.0.100-10.0.0.249"));
+	CHECK(has_args(&defs[1], "-g", "10.0.0.1"));
+	CHECK(has_args(&defs[1], "-D", "10.0.0.1"));
+	CHECK(has_args(&defs[1], "-d", "lan"));
+	CHECK(has_args(&defs[1], "-t", "43200"));
+	CHECK(has_args(&defs[1], "-s", "52:54:00:12:34:56=10.0.0.10,nas"));
+	CHECK(has_args(&defs[1], "-f", "/run/dhcpd/lan.leases"));
+	CHECK_STR(defs[1].rundir, "/run/dhcpd");
+	CHECK_STR(defs[1].rundir_owner, "dhcpd");
+}
+
 static void test_format(void)
 {
 	static struct services svcs;
@@ -54,6 +93,7 @@ static void test_format(void)
 int main(void)
 {
 	test_plan();
+	test_plan_dhcpd();
 	test_format();
 	return check_done();
 }
