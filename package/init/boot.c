@@ -21,8 +21,8 @@
 const struct boot_step boot_steps[] = {
 	{ "mounts", mounts_step },
 	{ "watchdog", watchdog_step },
-	{ "hostname", hostname_step },
 	{ "config", config_step },
+	{ "hostname", hostname_step },
 	{ "firewall", firewall_step },
 	{ "network", network_step },
 	{ "services", services_step },

@@ -11,6 +11,7 @@
 
 #include "boot.h"
 #include "hostname.h"
+#include "init.h"
 
 #define HOSTNAME_FILE "/etc/hostname"
 
@@ -115,9 +116,10 @@ static const char *pick_hostname(char name[HOSTNAME_MAX + 1])
 void hostname_step(struct init *init, struct step_report *report)
 {
 	char parsed[HOSTNAME_MAX + 1];
-	const char *name = pick_hostname(parsed);
-
-	(void)init;
+	/* keel.conf's hostname (validated, "keel" by default) wins; the
+	 * /etc/hostname fallback covers a config step that set nothing. */
+	const char *name = init->config.hostname[0] ? init->config.hostname :
+			   pick_hostname(parsed);
 	if (sethostname(name, strlen(name)) < 0) {
 		logx_err("hostname: sethostname \"%s\": %s", name,
 			 strerror(errno));

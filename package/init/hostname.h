@@ -35,7 +35,8 @@ const char *hostname_strerror(enum hostname_error err);
 struct init;
 struct step_report;
 
-/* Boot step: sets the hostname from /etc/hostname, or the default. */
+/* Boot step: sets the hostname from keel.conf (loaded by config_step),
+ * else from /etc/hostname, else the default. */
 void hostname_step(struct init *init, struct step_report *report);
 
 #endif /* KEEL_INIT_HOSTNAME_H */
