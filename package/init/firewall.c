@@ -4,7 +4,6 @@
  * stay reachable), and it may take at most FIREWALL_TIMEOUT_MS.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -16,6 +15,7 @@
 #include "keel/log.h"
 
 #include "boot.h"
+#include "childio.h"
 #include "firewall.h"
 #include "init.h"
 
@@ -34,18 +34,12 @@ static int run_bounded(char *const argv[], int timeout_ms)
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
-		int in = open("/dev/null", O_RDONLY), out = open("/dev/kmsg", O_WRONLY);
 		sigset_t none;
 
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		if (out < 0)
-			out = open("/dev/null", O_WRONLY);
-		if (in >= 0 && out >= 0) {
-			dup2(in, 0);
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		/* A failure leaves init's stdio (the console): still worth running. */
+		childio_to_kmsg();
 		execv(argv[0], argv);
 		_exit(127);
 	}

@@ -16,6 +16,7 @@
 #include "keel/privdrop.h"
 
 #include "boot.h"
+#include "childio.h"
 #include "init.h"
 #include "services.h"
 
@@ -198,11 +199,8 @@ static void service_exec(void *arg)
 	const struct service *s = arg;
 	char *argv[SERVICE_ARGV_MAX];
 	const char *why;
-	int in = open("/dev/null", O_RDONLY), out = open("/dev/kmsg", O_WRONLY);
 
-	if (out < 0)
-		out = open("/dev/null", O_WRONLY);
-	if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)
+	if (childio_to_kmsg() < 0)
 		_exit(126);
 	setsid();
 	if (s->def.user[0] && privdrop(s->def.user, &why) < 0) {
