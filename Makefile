@@ -57,10 +57,12 @@ include $(BOARD_DIR)/board.mk
 BOARD_GNU_TARGET ?= $(BOARD_ARCH)-linux-musl
 TARGET_CC = $(HOST_DIR)/bin/$(BOARD_GNU_TARGET)-gcc
 NPROC := $(shell nproc 2>/dev/null || echo 1)
+# host.mk first: package rules name its stamp as a prerequisite, and make
+# expands prerequisites when it reads the rule.
+include $(TOPDIR)/support/host.mk
 include $(TOPDIR)/package/pkg.mk
 include $(sort $(wildcard $(TOPDIR)/package/*/*.mk))
 include $(TOPDIR)/rootfs/rootfs.mk
-include $(TOPDIR)/support/host.mk
 include $(TOPDIR)/tests/tests.mk
 
 ifeq ($(BOARD_TOOLCHAIN_ONLY),yes)
