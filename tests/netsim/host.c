@@ -8,6 +8,7 @@
 #include "lwip/netif.h"
 #include "netif/ethernet.h"
 #include "netsim.h"
+#include "arch/keel_hooks.h"
 
 static struct host hosts[NETSIM_MAX_HOSTS];
 
@@ -122,4 +123,16 @@ void host_format_addrs(const struct host *h, char *buf, size_t n)
 		ip6addr_ntoa_r(netif_ip6_addr(nif, i), a, sizeof(a));
 		off += (size_t)snprintf(buf + off, n - off, " ip6 %s", a);
 	}
+}
+
+/* lwIP asks for the next hop of an off-link IPv6 destination (lwipopts.h):
+ * the host's `gw6`, so LAN/WAN hosts can route IPv6 without RAs. */
+const ip6_addr_t *keel_lwip_nd6_gw(struct netif *netif, const ip6_addr_t *dest)
+{
+	const struct host *h = netif->state;
+
+	(void)dest;
+	if (h == NULL || ip6_addr_isany(&h->gw6))
+		return NULL;
+	return &h->gw6;
 }

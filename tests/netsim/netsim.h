@@ -33,6 +33,7 @@ struct host {
 	uint8_t mac[6];
 	int in_use;
 	int dhcp;
+	ip6_addr_t gw6; /* IPv6 default gateway (`gw6`), or any */
 };
 
 extern struct segment segments[2];

@@ -39,10 +39,22 @@
 #define MEMP_NUM_TCP_SEG 256
 #define MEMP_NUM_SYS_TIMEOUT 32
 #define PBUF_POOL_SIZE 512
+/* Neighbour, destination and multicast tables are shared by every host in
+ * the process: size them for 32 hosts, not lwIP's one-netif defaults (four
+ * MLD groups left the fifth address unable to answer neighbour solicits). */
+#define MEMP_NUM_MLD6_GROUP 128
+#define LWIP_ND6_NUM_NEIGHBORS 64
+#define LWIP_ND6_NUM_DESTINATIONS 64
+#define ARP_TABLE_SIZE 64
 #define TCP_MSS 1460
 #define TCP_WND (8 * TCP_MSS)
 #define TCP_SND_BUF (8 * TCP_MSS)
 #define TCP_SND_QUEUELEN (4 * TCP_SND_BUF / TCP_MSS)
+
+/* lwIP has no static IPv6 gateway: a hook lets the program name one per
+ * netif (netsim's `gw6`); the port's default names none. */
+#define LWIP_HOOK_FILENAME "arch/keel_hooks.h"
+#define LWIP_HOOK_ND6_GET_GW(netif, dest) keel_lwip_nd6_gw(netif, dest)
 
 #define LWIP_STATS 0
 #define LWIP_DEBUG 0
