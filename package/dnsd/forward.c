@@ -26,6 +26,36 @@ int fwd_init(struct fwd_table *t, size_t max, const struct dnsd_addr *ups,
 	return 0;
 }
 
+static bool same_addr(const struct dnsd_addr *a, const struct dnsd_addr *b)
+{
+	return a->len == b->len && memcmp(&a->sa, &b->sa, a->len) == 0;
+}
+
+int fwd_set_upstreams(struct fwd_table *t, const struct dnsd_addr *ups,
+		      size_t nups)
+{
+	struct upstream next[DNSD_UPSTREAM_MAX];
+	size_t i, j;
+
+	if (nups > DNSD_UPSTREAM_MAX)
+		nups = DNSD_UPSTREAM_MAX;
+	memset(next, 0, sizeof(next));
+	for (i = 0; i < nups; i++) {
+		next[i].addr = ups[i];
+		for (j = 0; j < t->nupstreams; j++)
+			if (same_addr(&ups[i], &t->upstreams[j].addr)) {
+				next[i] = t->upstreams[j];
+				break;
+			}
+	}
+	if (nups == t->nupstreams &&
+	    memcmp(next, t->upstreams, nups * sizeof(next[0])) == 0)
+		return 0;
+	memcpy(t->upstreams, next, sizeof(next));
+	t->nupstreams = (unsigned)nups;
+	return 1;
+}
+
 void fwd_free(struct fwd_table *t)
 {
 	free(t->pending);

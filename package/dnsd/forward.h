@@ -83,6 +83,12 @@ struct fwd_table {
 int fwd_init(struct fwd_table *t, size_t max, const struct dnsd_addr *ups,
 	     size_t nups);
 void fwd_free(struct fwd_table *t);
+/* Replaces the upstream list (the WAN's servers changed). A server that
+ * stays keeps its counters and dead/alive state; the rest start fresh.
+ * Queries in flight to a server that left time out and fail over. Returns
+ * 1 if the list changed, else 0. */
+int fwd_set_upstreams(struct fwd_table *t, const struct dnsd_addr *ups,
+		      size_t nups);
 
 /* The pending query for q (compared case-insensitively), or NULL. */
 struct fwd_pending *fwd_find(struct fwd_table *t,

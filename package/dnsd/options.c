@@ -17,7 +17,8 @@ void options_defaults(struct dnsd_config *cfg)
 	cfg->cache_bytes = 1u << 20;
 	cfg->domain = "lan";
 	cfg->block_mode = BLOCK_NXDOMAIN;
-	cfg->leases_file = "/run/dnsd/leases.hosts";
+	cfg->leases_files[0] = "/run/dnsd/leases.hosts";
+	cfg->nleases = 1;
 	cfg->querylog_per_sec = 50;
 	cfg->rate = 200;
 	cfg->burst = 400;
@@ -137,17 +138,20 @@ bool is_wildcard(const struct dnsd_addr *a)
 }
 
 static const char usage[] =
-	"usage: dnsd -l ADDR[:PORT]... -u UPSTREAM[:PORT]... [options]\n"
+	"usage: dnsd -l ADDR[:PORT]... {-u UPSTREAM[:PORT]... | -F FILE} [options]\n"
 	"  -l ADDR[:PORT]  listen on this address, UDP and TCP (repeatable;\n"
 	"                  never a wildcard: name the LAN addresses)\n"
 	"  -u ADDR[:PORT]  upstream server, in order of preference (repeatable)\n"
+	"  -F FILE         more upstreams, one address per line (the WAN's DHCP\n"
+	"                  servers); re-read when it changes\n"
 	"  -c BYTES        cache budget, k/m suffixes (default 1m)\n"
 	"  -d DOMAIN       local domain (default lan)\n"
 	"  -N NAME         router's own name (default: the hostname)\n"
 	"  -b FILE         blocklist: domains or hosts-format lines\n"
 	"  -B MODE         answer blocked names with nxdomain or null\n"
 	"  -H FILE         static hosts file\n"
-	"  -L FILE         DHCP lease hosts file, re-read on SIGHUP\n"
+	"  -L FILE         DHCP lease hosts file, re-read when it changes\n"
+	"                  (repeatable, one per LAN)\n"
 	"                  (default /run/dnsd/leases.hosts)\n"
 	"  -q              log every query (at most -Q lines a second)\n"
 	"  -Q N            query log lines per second (default 50)\n"
@@ -165,7 +169,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":l:u:c:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
+	while ((opt = getopt(argc, argv, ":l:u:F:c:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
 	       -1) {
 		switch (opt) {
 		case 'l':
@@ -218,7 +222,19 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 			}
 			break;
 		case 'H': cfg->hosts_file = optarg; break;
-		case 'L': cfg->leases_file = optarg; break;
+		case 'L':
+			if (!cfg->leases_given) {
+				cfg->nleases = 0;
+				cfg->leases_given = true;
+			}
+			if (cfg->nleases == DNSD_LEASES_MAX) {
+				snprintf(err, errlen, "more than %d -L",
+					 DNSD_LEASES_MAX);
+				return -1;
+			}
+			cfg->leases_files[cfg->nleases++] = optarg;
+			break;
+		case 'F': cfg->upstream_file = optarg; break;
 		case 'q': cfg->querylog = true; break;
 		case 'Q':
 			if (parse_u32(optarg, 100000, &cfg->querylog_per_sec) ||
@@ -296,8 +312,8 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		snprintf(err, errlen, "no -l listen address given");
 		return -1;
 	}
-	if (cfg->nupstream == 0) {
-		snprintf(err, errlen, "no -u upstream server given");
+	if (cfg->nupstream == 0 && !cfg->upstream_file) {
+		snprintf(err, errlen, "no -u upstream server or -F file given");
 		return -1;
 	}
 	return 0;
@@ -321,7 +337,10 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 	fprintf(f, "block-mode %s\n",
 		cfg->block_mode == BLOCK_NULL ? "null" : "nxdomain");
 	fprintf(f, "hosts %s\n", cfg->hosts_file ? cfg->hosts_file : "(none)");
-	fprintf(f, "leases %s\n", cfg->leases_file);
+	if (cfg->upstream_file)
+		fprintf(f, "upstream-file %s\n", cfg->upstream_file);
+	for (i = 0; i < cfg->nleases; i++)
+		fprintf(f, "leases %s\n", cfg->leases_files[i]);
 	fprintf(f, "querylog %s (%u lines/s)\n", cfg->querylog ? "on" : "off",
 		cfg->querylog_per_sec);
 	if (cfg->rate)

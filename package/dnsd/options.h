@@ -15,6 +15,7 @@
 
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
+#define DNSD_LEASES_MAX		4
 
 struct dnsd_addr {
 	struct sockaddr_storage sa;
@@ -35,7 +36,10 @@ struct dnsd_config {
 	const char *blocklist;
 	enum block_mode block_mode;
 	const char *hosts_file;
-	const char *leases_file;
+	const char *leases_files[DNSD_LEASES_MAX]; /* watched for changes */
+	size_t nleases;
+	bool leases_given;		/* the first -L replaces the default */
+	const char *upstream_file;	/* -F: watched; adds to -u servers */
 	bool querylog;
 	uint32_t querylog_per_sec;
 	uint32_t rate, burst;		/* per client; 0 = unlimited */

@@ -18,6 +18,7 @@
 
 #include "rng.h"
 #include "server.h"
+#include "upstream_list.h"
 
 static void addr_text(const struct sockaddr *sa, char *buf, size_t cap)
 {
@@ -317,6 +318,9 @@ static int open_listener(const struct dnsd_addr *a, bool tcp, char *err,
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
 	if (a->sa.ss_family == AF_INET6)
 		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	/* The LAN's IPv6 address is still tentative (DAD) when init starts
+	 * dnsd at boot: bind to it anyway, it works once DAD is done. */
+	setsockopt(fd, IPPROTO_IP, IP_FREEBIND, &one, sizeof(one));
 	if (bind(fd, (const struct sockaddr *)&a->sa, a->len) < 0 ||
 	    (tcp && listen(fd, 64) < 0)) {
 		snprintf(err, errlen, "listen %s %s: %s", a->text,
@@ -359,10 +363,11 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	if (cfg->leases_file &&
-	    local_add_hosts_file(&srv->local, cfg->leases_file) < 0)
-		logx_warn("leases %s: %s (no lease names)", cfg->leases_file,
-			  strerror(errno));
+	for (i = 0; i < cfg->nleases; i++)
+		if (local_add_hosts_file(&srv->local, cfg->leases_files[i]) < 0 &&
+		    errno != ENOENT)
+			logx_warn("leases %s: %s (no lease names)",
+				  cfg->leases_files[i], strerror(errno));
 	if (srv->local.bad_lines || srv->local.dropped)
 		logx_warn("local names: %zu bad lines skipped, %zu over the "
 			  "limit of %d", srv->local.bad_lines,
@@ -389,11 +394,70 @@ static void on_hup(struct evloop *loop, const struct signalfd_siginfo *info,
 
 	(void)info;
 	(void)arg;
+	if (srv->cfg->upstream_file)
+		server_load_upstreams(srv);
 	if (server_load_data(srv, err, sizeof(err)) < 0)
 		logx_err("reload: %s", err);
 	else
 		logx("reloaded: %zu blocked names, %zu local names",
 		     srv->block.count, srv->local.count);
+}
+
+void server_load_upstreams(struct server *srv)
+{
+	const struct dnsd_config *cfg = srv->cfg;
+	struct dnsd_addr ups[DNSD_UPSTREAM_MAX];
+	char buf[2048], list[256];
+	size_t n = cfg->nupstream, bad = 0, len = 0, i;
+	int truncated;
+	ssize_t got;
+
+	memcpy(ups, cfg->upstream, n * sizeof(ups[0]));
+	got = file_read(cfg->upstream_file, buf, sizeof(buf), &truncated);
+	if (got >= 0)
+		n += upstream_list_parse(buf, (size_t)got, ups + n,
+					 DNSD_UPSTREAM_MAX - n, &bad);
+	else if (errno != ENOENT)
+		logx_warn("upstreams %s: %s", cfg->upstream_file,
+			  strerror(errno));
+	if (bad)
+		logx_warn("upstreams %s: %zu bad lines skipped",
+			  cfg->upstream_file, bad);
+	if (!fwd_set_upstreams(&srv->fwd, ups, n))
+		return;
+	list[0] = '\0';
+	for (i = 0; i < n && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, " %s",
+					ups[i].text);
+	if (n)
+		logx("upstreams now:%s", list);
+	else
+		logx_warn("no upstream servers (%s is empty or missing): "
+			  "forwarded queries get SERVFAIL", cfg->upstream_file);
+}
+
+/* Once a second: reload what changed on disk. */
+static void on_watch(struct evloop *loop, struct evloop_timer *timer)
+{
+	struct server *srv = server_of(loop);
+	const struct dnsd_config *cfg = srv->cfg;
+	int leases = 0;
+	char err[256];
+	size_t i;
+
+	if (cfg->upstream_file &&
+	    file_changed(cfg->upstream_file, &srv->upstream_stamp))
+		server_load_upstreams(srv);
+	for (i = 0; i < cfg->nleases; i++)
+		leases |= file_changed(cfg->leases_files[i], &srv->lease_stamps[i]);
+	if (leases) {
+		if (server_load_data(srv, err, sizeof(err)) < 0)
+			logx_err("reload: %s", err);
+		else
+			logx("lease names changed: %zu local names",
+			     srv->local.count);
+	}
+	evloop_timer_set(loop, timer, 1000);
 }
 
 static void on_term(struct evloop *loop, const struct signalfd_siginfo *info,
@@ -497,8 +561,14 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		return -1;
 	}
 	querylog_init(&srv->ql, cfg->querylog, cfg->querylog_per_sec);
+	for (i = 0; i < cfg->nleases; i++)
+		file_changed(cfg->leases_files[i], &srv->lease_stamps[i]);
 	if (server_load_data(srv, err, errlen) < 0)
 		return -1;
+	if (cfg->upstream_file) {
+		file_changed(cfg->upstream_file, &srv->upstream_stamp);
+		server_load_upstreams(srv);
+	}
 
 	if (evloop_init(&srv->loop) < 0) {
 		snprintf(err, errlen, "event loop: %s", strerror(errno));
@@ -533,6 +603,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		snprintf(err, errlen, "signals: %s", strerror(errno));
 		return -1;
 	}
+	srv->watch_timer.cb = on_watch;
+	evloop_timer_set(&srv->loop, &srv->watch_timer, 1000);
 	/* A client vanishing mid-write must not kill the daemon. */
 	signal(SIGPIPE, SIG_IGN);
 	return 0;

@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 
 #include "keel/evloop.h"
+#include "keel/file.h"
 
 #include "blocklist.h"
 #include "cache.h"
@@ -81,6 +82,11 @@ struct server {
 	struct tcp_client *tcp;
 	size_t ntcp;
 	struct server_stats stats;
+	/* Files other processes rewrite (WAN DNS servers, DHCP lease names),
+	 * polled once a second: their writers run as other users. */
+	struct evloop_timer watch_timer;
+	struct file_stamp upstream_stamp;
+	struct file_stamp lease_stamps[DNSD_LEASES_MAX];
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */
 };
@@ -97,6 +103,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg,
 /* (Re)loads blocklist, hosts, leases and the router's own name. Returns
  * 0, or -1 with a reason in err (fatal at start, logged on SIGHUP). */
 int server_load_data(struct server *srv, char *err, size_t errlen);
+/* Re-reads the -F file into the upstream list (after the -u servers). */
+void server_load_upstreams(struct server *srv);
 int server_run(struct server *srv);
 void server_log_stats(const struct server *srv);
 void handle_query(struct server *srv, const struct client_ctx *ctx,

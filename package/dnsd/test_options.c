@@ -79,7 +79,20 @@ int main(void)
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-u", "192.0.2.53", NULL), -1);
 	CHECK_STR(err, "no -l listen address given");
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "192.168.1.1", NULL), -1);
-	CHECK_STR(err, "no -u upstream server given");
+	CHECK_STR(err, "no -u upstream server or -F file given");
+	/* -F alone is enough (the WAN's servers come later); the first -L
+	 * replaces the default lease file, more add to it. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-F",
+			   "/run/keel/wan-dns", "-L", "/run/dhcpd/lan.hosts",
+			   "-L", "/run/dhcpd/guest.hosts", NULL), 0);
+	CHECK_STR(cfg.upstream_file, "/run/keel/wan-dns");
+	CHECK_EQ_UINT(cfg.nupstream, 0);
+	CHECK_EQ_UINT(cfg.nleases, 2);
+	CHECK_STR(cfg.leases_files[1], "/run/dhcpd/guest.hosts");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-F", "f",
+			   "-L", "a", "-L", "b", "-L", "c", "-L", "d", "-L", "e",
+			   NULL), -1);
+	CHECK_STR(err, "more than 4 -L");
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "192.168.1.1", "-u",
 			   "x", NULL), -1);
 	CHECK_STR(err, "-u x: not ADDR[:PORT]");

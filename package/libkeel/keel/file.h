@@ -15,4 +15,23 @@
  */
 ssize_t file_read(const char *path, char *buf, size_t size, int *truncated);
 
+/*
+ * What a file looked like when last seen: enough to notice that another
+ * process replaced (rename), rewrote or removed it without reading it.
+ * Daemons poll this from a timer instead of needing a signal from a writer
+ * that runs as another user.
+ */
+struct file_stamp {
+	int exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	long long mtime_ns;
+};
+
+/* Updates *stamp from path; returns 1 if it differs from before (appeared,
+ * vanished, replaced, resized or touched), else 0. A zeroed stamp means
+ * "never seen": a missing file is then no change. */
+int file_changed(const char *path, struct file_stamp *stamp);
+
 #endif /* KEEL_FILE_H */
