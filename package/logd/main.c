@@ -1,0 +1,408 @@
+/*
+ * main.c - logd: Keel's system log. Syslog datagrams (/dev/log, and UDP
+ * from the LAN when asked) and the kernel log into one RAM ring; readers
+ * on a unix socket (logread); optional forwarding to a collector; SSH
+ * brute-force bans from dropbear's lines. Sockets are bound as root, then
+ * logd runs as its own user with only CAP_NET_ADMIN (for the bans).
+ */
+#define _GNU_SOURCE	/* recvmmsg */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/capability.h>
+
+#include "keel/clock.h"
+#include "keel/log.h"
+#include "keel/privdrop.h"
+
+#include "logd.h"
+#include "syslog_parse.h"
+
+/* Datagrams taken per wakeup per socket: enough to drain a flood in few
+ * syscalls, few enough that one busy input cannot starve the others. */
+#define BATCH		32
+#define DGRAM_MAX	2048
+/* Rounds per wakeup before giving other watchers a turn. */
+#define ROUNDS		8
+
+static struct logd d;
+static struct logd_config cfg;
+static char dgram[BATCH][DGRAM_MAX];
+static struct evloop_timer notify_timer;
+
+static uint64_t wall_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return timespec_to_us(&ts);
+}
+
+static void on_notify(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	readers_notify(t->arg);
+	forward_notify(t->arg);
+}
+
+void logd_store(struct logd *ld, const struct log_msg *m)
+{
+	ring_put(&ld->ring, m);
+	banfw_check(ld, m);
+	/* Readers and the forwarder catch up once per loop round, not per
+	 * message: under a flood that is one write per batch. */
+	if (!notify_timer.pending)
+		evloop_timer_set(&ld->loop, &notify_timer, 0);
+}
+
+void logd_self(struct logd *ld, int facility, int severity, const char *fmt,
+	       ...)
+{
+	char text[256];
+	struct log_msg m = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	m.time_us = wall_us();
+	m.facility = (uint8_t)facility;
+	m.severity = (uint8_t)severity;
+	m.pid = (int32_t)getpid();
+	m.prog.p = "logd";
+	m.prog.n = 4;
+	m.text.p = text;
+	m.text.n = (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1;
+	logd_store(ld, &m);
+}
+
+/* One syslog datagram; from is the sender's address text for UDP (used
+ * as the host when the message names none), NULL for local ones. */
+static void take_dgram(const char *p, size_t n, const char *from)
+{
+	struct log_msg m;
+
+	d.st.received++;
+	if (syslog_parse(p, n, &m) < 0) {
+		d.st.bad++;
+		return;
+	}
+	if (!m.time_us)
+		m.time_us = wall_us();
+	if (from && !m.host.n) {
+		m.host.p = from;
+		m.host.n = strlen(from);
+	}
+	logd_store(&d, &m);
+}
+
+static void on_dgram(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
+{
+	struct mmsghdr mm[BATCH];
+	struct iovec iov[BATCH];
+	struct sockaddr_storage from[BATCH];
+	bool udp = w != &d.syslog_watch;
+
+	(void)loop;
+	(void)ev;
+	for (int round = 0; round < ROUNDS; round++) {
+		int got;
+
+		memset(mm, 0, sizeof(mm));
+		for (int i = 0; i < BATCH; i++) {
+			iov[i].iov_base = dgram[i];
+			iov[i].iov_len = DGRAM_MAX;
+			mm[i].msg_hdr.msg_iov = &iov[i];
+			mm[i].msg_hdr.msg_iovlen = 1;
+			if (udp) {
+				mm[i].msg_hdr.msg_name = &from[i];
+				mm[i].msg_hdr.msg_namelen = sizeof(from[i]);
+			}
+		}
+		got = recvmmsg(w->fd, mm, BATCH, MSG_DONTWAIT, NULL);
+		if (got <= 0)
+			return;
+		for (int i = 0; i < got; i++) {
+			char a[INET6_ADDRSTRLEN] = "";
+
+			if (udp) {
+				const struct sockaddr_storage *s = &from[i];
+				const void *ip = s->ss_family == AF_INET6 ?
+					(const void *)&((const struct sockaddr_in6 *)(const void *)s)->sin6_addr :
+					(const void *)&((const struct sockaddr_in *)(const void *)s)->sin_addr;
+
+				inet_ntop(s->ss_family, ip, a, sizeof(a));
+			}
+			take_dgram(dgram[i], mm[i].msg_len, udp ? a : NULL);
+		}
+		if (got < BATCH)
+			return;
+	}
+}
+
+/* Wall-clock time of boot, for kmsg's monotonic stamps. */
+static uint64_t boot_wall_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return wall_us() - timespec_to_us(&ts);
+}
+
+static void take_kmsg(const char *p, size_t n)
+{
+	struct log_msg m;
+	uint64_t seq = 0;
+
+	d.st.received++;
+	if (kmsg_parse(p, n, boot_wall_us(), &m, &seq) < 0) {
+		d.st.bad++;
+		return;
+	}
+	if (d.kmsg_next_seq && seq > d.kmsg_next_seq)
+		d.st.kmsg_missed += seq - d.kmsg_next_seq;
+	d.kmsg_next_seq = seq + 1;
+	logd_store(&d, &m);
+}
+
+/*
+ * /dev/kmsg gives one record per read(); a fifo or file (tests) gives
+ * bytes, so records are split where a line does not start with a space
+ * (continuation lines " KEY=VALUE" do).
+ */
+static void split_kmsg(bool at_eof)
+{
+	char *buf = d.kmsg_carry;
+	size_t start = 0, len = d.kmsg_carry_len;
+
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] != '\n')
+			continue;
+		if (i + 1 < len && buf[i + 1] == ' ')
+			continue;
+		if (i + 1 == len && !at_eof)
+			break;	/* continuation lines may follow */
+		take_kmsg(buf + start, i + 1 - start);
+		start = i + 1;
+	}
+	if (at_eof && start < len) {
+		take_kmsg(buf + start, len - start);
+		start = len;
+	}
+	memmove(buf, buf + start, len - start);
+	d.kmsg_carry_len = len - start;
+}
+
+static void on_kmsg(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
+{
+	(void)loop;
+	for (int round = 0; round < BATCH * ROUNDS; round++) {
+		ssize_t n;
+
+		if (d.kmsg_carry_len == sizeof(d.kmsg_carry))
+			d.kmsg_carry_len = 0;	/* no record is this long */
+		n = read(w->fd, d.kmsg_carry + d.kmsg_carry_len,
+			 sizeof(d.kmsg_carry) - d.kmsg_carry_len);
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten; seq gap counts it */
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			split_kmsg(n == 0);
+			if (n == 0 && (ev & EPOLLHUP)) {
+				/* A fifo's writer left: nothing more. */
+				evloop_fd_remove(&d.loop, w);
+				close(w->fd);
+			}
+			return;
+		}
+		d.kmsg_carry_len += (size_t)n;
+		split_kmsg(false);
+	}
+}
+
+static void on_term(struct evloop *loop, const struct signalfd_siginfo *si,
+		    void *arg)
+{
+	(void)si;
+	(void)arg;
+	evloop_stop(loop);
+}
+
+static int bind_syslog(char *err, size_t errlen)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int fd, big = 1 << 20;
+
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", cfg.syslog_path);
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		goto fail;
+	unlink(cfg.syslog_path);
+	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) < 0 ||
+	    chmod(cfg.syslog_path, 0666) < 0)
+		goto fail;
+	/* Room for bursts (boot, a flood) while the loop is busy; FORCE
+	 * lifts rmem_max as root, the plain option is the fallback. */
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
+	d.syslog_watch.fd = fd;
+	d.syslog_watch.cb = on_dgram;
+	d.syslog_watch.arg = &d;
+	if (evloop_fd_add(&d.loop, &d.syslog_watch, EPOLLIN) < 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "syslog socket %s: %s", cfg.syslog_path,
+		 strerror(errno));
+	return -1;
+}
+
+static int bind_udp(size_t i, char *err, size_t errlen)
+{
+	const struct logd_addr *a = &cfg.udp[i];
+	int fd = socket(a->sa.ss_family,
+			SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	int one = 1;
+
+	if (fd < 0)
+		goto fail;
+	if (a->sa.ss_family == AF_INET6)
+		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	if (bind(fd, (const struct sockaddr *)&a->sa, a->len) < 0)
+		goto fail;
+	d.udp_watch[i].fd = fd;
+	d.udp_watch[i].cb = on_dgram;
+	d.udp_watch[i].arg = &d;
+	if (evloop_fd_add(&d.loop, &d.udp_watch[i], EPOLLIN) < 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "udp %s: %s", a->text, strerror(errno));
+	return -1;
+}
+
+static int open_kmsg(char *err, size_t errlen)
+{
+	int fd;
+
+	if (!cfg.kmsg_path)
+		return 0;
+	fd = open(cfg.kmsg_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", cfg.kmsg_path, strerror(errno));
+		return -1;
+	}
+	d.kmsg_watch.fd = fd;
+	d.kmsg_watch.cb = on_kmsg;
+	d.kmsg_watch.arg = &d;
+	if (evloop_fd_add(&d.loop, &d.kmsg_watch, EPOLLIN) < 0) {
+		if (errno != EPERM) {
+			snprintf(err, errlen, "%s: epoll: %s", cfg.kmsg_path,
+				 strerror(errno));
+			return -1;
+		}
+		/* A regular file (tests): read it once. */
+		on_kmsg(&d.loop, &d.kmsg_watch, EPOLLHUP);
+		close(fd);
+	}
+	return 0;
+}
+
+static int setup(char *err, size_t errlen)
+{
+	static uint64_t ring_mem[LOGD_RING_MAX / 8];
+	struct utsname u;
+
+	if (evloop_init(&d.loop) < 0) {
+		snprintf(err, errlen, "event loop: %s", strerror(errno));
+		return -1;
+	}
+	d.cfg = &cfg;
+	/* Static and untouched beyond ring_bytes: only the pages the ring
+	 * uses ever become resident. */
+	ring_init(&d.ring, ring_mem, cfg.ring_bytes);
+	notify_timer.cb = on_notify;
+	notify_timer.arg = &d;
+	if (cfg.hostname)
+		snprintf(d.hostname, sizeof(d.hostname), "%s", cfg.hostname);
+	else if (uname(&u) == 0)
+		snprintf(d.hostname, sizeof(d.hostname), "%s", u.nodename);
+	if (evloop_signal(&d.loop, SIGTERM, on_term, NULL) < 0 ||
+	    evloop_signal(&d.loop, SIGINT, on_term, NULL) < 0) {
+		snprintf(err, errlen, "signals: %s", strerror(errno));
+		return -1;
+	}
+	if (bind_syslog(err, errlen) < 0)
+		return -1;
+	for (size_t i = 0; i < cfg.n_udp; i++)
+		if (bind_udp(i, err, errlen) < 0)
+			return -1;
+	if (readers_init(&d, err, errlen) < 0)
+		return -1;
+	if (banfw_init(&d) < 0) {
+		snprintf(err, errlen, "netlink: %s", strerror(errno));
+		return -1;
+	}
+	if (open_kmsg(err, errlen) < 0)
+		return -1;
+	return forward_init(&d, err, errlen);
+}
+
+int main(int argc, char **argv)
+{
+	char err[512];
+	const char *why;
+	int rc;
+
+	log_init("logd", KEEL_LOG_STDERR);
+	options_defaults(&cfg);
+	rc = options_parse(&cfg, argc, argv, err, sizeof(err));
+	if (rc == 1)
+		return 0;
+	if (rc < 0) {
+		fprintf(stderr, "logd: %s\n", err);
+		return 2;
+	}
+	if (cfg.check_only) {
+		options_print(&cfg, stdout);
+		return 0;
+	}
+	if (setup(err, sizeof(err)) < 0) {
+		logx_err("%s", err);
+		return 1;
+	}
+	if (geteuid() == 0) {
+		rc = cfg.ban.failures ?
+			privdrop_keep_caps(cfg.user, 1ull << CAP_NET_ADMIN,
+					   &why) :
+			privdrop(cfg.user, &why);
+		if (rc < 0) {
+			logx_err("cannot drop privileges to %s: %s", cfg.user,
+				 why);
+			return 1;
+		}
+	}
+	logd_self(&d, 3, 6, "started: ring %zu bytes%s%s%s", d.ring.cap,
+		  cfg.remote_set ? ", forwarding to " : "",
+		  cfg.remote_set ? cfg.remote.text : "",
+		  cfg.remote_set ? (cfg.remote_tcp ? " tcp" : " udp") : "");
+	if (evloop_run(&d.loop) < 0) {
+		logx_err("event loop: %s", strerror(errno));
+		return 1;
+	}
+	return 0;
+}
