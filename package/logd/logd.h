@@ -60,6 +60,7 @@ struct logd {
 	struct logd_stats st;
 	char hostname[LOGMSG_HOST_MAX + 1];
 	/* inputs */
+	struct evloop_timer notify_timer;
 	struct evloop_fd syslog_watch, kmsg_watch, read_watch;
 	struct evloop_fd udp_watch[LOGD_UDP_MAX];
 	uint64_t kmsg_next_seq;
@@ -80,6 +81,8 @@ struct logd {
 __attribute__((format(printf, 4, 5)))
 void logd_self(struct logd *d, int facility, int severity, const char *fmt,
 	       ...);
+void logd_store_init(struct logd *d);
+uint64_t logd_wall_us(void);
 /* Stores one message, runs the SSH ban check on it. */
 void logd_store(struct logd *d, const struct log_msg *m);
 

@@ -38,56 +38,6 @@
 static struct logd d;
 static struct logd_config cfg;
 static char dgram[BATCH][DGRAM_MAX];
-static struct evloop_timer notify_timer;
-
-static uint64_t wall_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return timespec_to_us(&ts);
-}
-
-static void on_notify(struct evloop *loop, struct evloop_timer *t)
-{
-	(void)loop;
-	readers_notify(t->arg);
-	forward_notify(t->arg);
-}
-
-void logd_store(struct logd *ld, const struct log_msg *m)
-{
-	ring_put(&ld->ring, m);
-	banfw_check(ld, m);
-	/* Readers and the forwarder catch up once per loop round, not per
-	 * message: under a flood that is one write per batch. */
-	if (!notify_timer.pending)
-		evloop_timer_set(&ld->loop, &notify_timer, 0);
-}
-
-void logd_self(struct logd *ld, int facility, int severity, const char *fmt,
-	       ...)
-{
-	char text[256];
-	struct log_msg m = { 0 };
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	m.time_us = wall_us();
-	m.facility = (uint8_t)facility;
-	m.severity = (uint8_t)severity;
-	m.pid = (int32_t)getpid();
-	m.prog.p = "logd";
-	m.prog.n = 4;
-	m.text.p = text;
-	m.text.n = (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1;
-	logd_store(ld, &m);
-}
 
 /* One syslog datagram; from is the sender's address text for UDP (used
  * as the host when the message names none), NULL for local ones. */
@@ -101,7 +51,7 @@ static void take_dgram(const char *p, size_t n, const char *from)
 		return;
 	}
 	if (!m.time_us)
-		m.time_us = wall_us();
+		m.time_us = logd_wall_us();
 	if (from && !m.host.n) {
 		m.host.p = from;
 		m.host.n = strlen(from);
@@ -159,7 +109,7 @@ static uint64_t boot_wall_us(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return wall_us() - timespec_to_us(&ts);
+	return logd_wall_us() - timespec_to_us(&ts);
 }
 
 static void take_kmsg(const char *p, size_t n)
@@ -168,7 +118,7 @@ static void take_kmsg(const char *p, size_t n)
 	uint64_t seq = 0;
 
 	d.st.received++;
-	if (kmsg_parse(p, n, boot_wall_us(), &m, &seq) < 0) {
+	if (kmsg_parse(p, n, boot_logd_wall_us(), &m, &seq) < 0) {
 		d.st.bad++;
 		return;
 	}
@@ -335,8 +285,7 @@ static int setup(char *err, size_t errlen)
 	/* Static and untouched beyond ring_bytes: only the pages the ring
 	 * uses ever become resident. */
 	ring_init(&d.ring, ring_mem, cfg.ring_bytes);
-	notify_timer.cb = on_notify;
-	notify_timer.arg = &d;
+	logd_store_init(&d);
 	if (cfg.hostname)
 		snprintf(d.hostname, sizeof(d.hostname), "%s", cfg.hostname);
 	else if (uname(&u) == 0)
