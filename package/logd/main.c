@@ -118,7 +118,7 @@ static void take_kmsg(const char *p, size_t n)
 	uint64_t seq = 0;
 
 	d.st.received++;
-	if (kmsg_parse(p, n, boot_logd_wall_us(), &m, &seq) < 0) {
+	if (kmsg_parse(p, n, boot_wall_us(), &m, &seq) < 0) {
 		d.st.bad++;
 		return;
 	}
