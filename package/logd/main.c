@@ -130,8 +130,9 @@ static void take_kmsg(const char *p, size_t n)
 
 /*
  * /dev/kmsg gives one record per read(); a fifo or file (tests) gives
- * bytes, so records are split where a line does not start with a space
- * (continuation lines " KEY=VALUE" do).
+ * bytes, so records are split at newlines, and lines that start with a
+ * space (the " KEY=VALUE" continuation lines, possibly in a later read)
+ * are skipped.
  */
 static void split_kmsg(bool at_eof)
 {
@@ -141,15 +142,13 @@ static void split_kmsg(bool at_eof)
 	for (size_t i = 0; i < len; i++) {
 		if (buf[i] != '\n')
 			continue;
-		if (i + 1 < len && buf[i + 1] == ' ')
-			continue;
-		if (i + 1 == len && !at_eof)
-			break;	/* continuation lines may follow */
-		take_kmsg(buf + start, i + 1 - start);
+		if (buf[start] != ' ')
+			take_kmsg(buf + start, i + 1 - start);
 		start = i + 1;
 	}
 	if (at_eof && start < len) {
-		take_kmsg(buf + start, len - start);
+		if (buf[start] != ' ')
+			take_kmsg(buf + start, len - start);
 		start = len;
 	}
 	memmove(buf, buf + start, len - start);
