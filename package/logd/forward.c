@@ -72,10 +72,14 @@ static void pump(struct forward *f)
 			want_out(f, true);
 			return;
 		}
+		if (n < 0 && !f->tcp && errno == ECONNREFUSED) {
+			/* An ICMP error for an earlier datagram (the
+			 * collector is not listening), reported instead
+			 * of sending this one: count it, send this again. */
+			f->errors++;
+			continue;
+		}
 		if (n < 0 && !f->tcp) {
-			/* An ICMP error for an earlier datagram: the
-			 * collector is not listening. UDP cannot know
-			 * which were lost; count and go on. */
 			f->errors++;
 			f->frame_len = 0;
 			continue;

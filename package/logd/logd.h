@@ -49,7 +49,7 @@ struct forward {
 };
 
 struct logd_stats {
-	uint64_t received, bad, kmsg_missed, readers_refused, bans,
+	uint64_t received, bad, udp_dropped, kmsg_missed, readers_refused, bans,
 		ban_errors;
 };
 
@@ -83,8 +83,9 @@ void logd_self(struct logd *d, int facility, int severity, const char *fmt,
 	       ...);
 void logd_store_init(struct logd *d);
 uint64_t logd_wall_us(void);
-/* Stores one message, runs the SSH ban check on it. */
-void logd_store(struct logd *d, const struct log_msg *m);
+/* Stores one message; with may_ban (it came from root over the local
+ * socket) runs the SSH ban check on it. */
+void logd_store(struct logd *d, const struct log_msg *m, bool may_ban);
 
 int readers_init(struct logd *d, char *err, size_t errlen);
 /* New records are in the ring: followers and the forwarder catch up. */

@@ -40,8 +40,12 @@ static struct logd_config cfg;
 static char dgram[BATCH][DGRAM_MAX];
 
 /* One syslog datagram; from is the sender's address text for UDP (used
- * as the host when the message names none), NULL for local ones. */
-static void take_dgram(const char *p, size_t n, const char *from)
+ * as the host when the message names none), NULL for local ones. Only
+ * lines root sent over the local socket may lead to a ban: dropbear runs
+ * as root, and anyone else (a LAN host over UDP, a local user) could
+ * otherwise forge its lines to have an address banned. */
+static void take_dgram(const char *p, size_t n, const char *from,
+		       bool from_root)
 {
 	struct log_msg m;
 
@@ -56,11 +60,41 @@ static void take_dgram(const char *p, size_t n, const char *from)
 		m.host.p = from;
 		m.host.n = strlen(from);
 	}
-	logd_store(&d, &m);
+	logd_store(&d, &m, from_root);
+}
+
+/* The sender's uid (SO_PASSCRED) and the kernel's drop count
+ * (SO_RXQ_OVFL, UDP) from a message's control data. */
+static void read_cmsgs(struct msghdr *h, uid_t *uid)
+{
+	for (struct cmsghdr *c = CMSG_FIRSTHDR(h); c; c = CMSG_NXTHDR(h, c)) {
+		if (c->cmsg_level != SOL_SOCKET)
+			continue;
+		if (c->cmsg_type == SCM_CREDENTIALS &&
+		    c->cmsg_len >= CMSG_LEN(sizeof(struct ucred))) {
+			struct ucred cred;
+
+			memcpy(&cred, CMSG_DATA(c), sizeof(cred));
+			*uid = cred.uid;
+		} else if (c->cmsg_type == SO_RXQ_OVFL &&
+			   c->cmsg_len >= CMSG_LEN(sizeof(uint32_t))) {
+			uint32_t drops;
+
+			/* The socket's running total of datagrams the
+			 * kernel dropped for want of buffer space. */
+			memcpy(&drops, CMSG_DATA(c), sizeof(drops));
+			d.st.udp_dropped = drops;
+		}
+	}
 }
 
 static void on_dgram(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 {
+	static union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(sizeof(struct ucred)) +
+			 CMSG_SPACE(sizeof(uint32_t))];
+	} ctl[BATCH];
 	struct mmsghdr mm[BATCH];
 	struct iovec iov[BATCH];
 	struct sockaddr_storage from[BATCH];
@@ -77,6 +111,8 @@ static void on_dgram(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 			iov[i].iov_len = DGRAM_MAX;
 			mm[i].msg_hdr.msg_iov = &iov[i];
 			mm[i].msg_hdr.msg_iovlen = 1;
+			mm[i].msg_hdr.msg_control = ctl[i].buf;
+			mm[i].msg_hdr.msg_controllen = sizeof(ctl[i].buf);
 			if (udp) {
 				mm[i].msg_hdr.msg_name = &from[i];
 				mm[i].msg_hdr.msg_namelen = sizeof(from[i]);
@@ -87,7 +123,9 @@ static void on_dgram(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 			return;
 		for (int i = 0; i < got; i++) {
 			char a[INET6_ADDRSTRLEN] = "";
+			uid_t uid = (uid_t)-1;
 
+			read_cmsgs(&mm[i].msg_hdr, &uid);
 			if (udp) {
 				const struct sockaddr_storage *s = &from[i];
 				const void *ip = s->ss_family == AF_INET6 ?
@@ -96,7 +134,8 @@ static void on_dgram(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 
 				inet_ntop(s->ss_family, ip, a, sizeof(a));
 			}
-			take_dgram(dgram[i], mm[i].msg_len, udp ? a : NULL);
+			take_dgram(dgram[i], mm[i].msg_len, udp ? a : NULL,
+				   !udp && uid == 0);
 		}
 		if (got < BATCH)
 			return;
@@ -125,7 +164,7 @@ static void take_kmsg(const char *p, size_t n)
 	if (d.kmsg_next_seq && seq > d.kmsg_next_seq)
 		d.st.kmsg_missed += seq - d.kmsg_next_seq;
 	d.kmsg_next_seq = seq + 1;
-	logd_store(&d, &m);
+	logd_store(&d, &m, false);
 }
 
 /*
@@ -194,7 +233,7 @@ static void on_term(struct evloop *loop, const struct signalfd_siginfo *si,
 static int bind_syslog(char *err, size_t errlen)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
-	int fd, big = 1 << 20;
+	int fd, big = 1 << 20, one = 1;
 
 	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", cfg.syslog_path);
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
@@ -208,6 +247,9 @@ static int bind_syslog(char *err, size_t errlen)
 	 * lifts rmem_max as root, the plain option is the fallback. */
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big)) < 0)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
+	/* Who sent each line: only root's can lead to a ban. */
+	if (setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &one, sizeof(one)) < 0)
+		goto fail;
 	d.syslog_watch.fd = fd;
 	d.syslog_watch.cb = on_dgram;
 	d.syslog_watch.arg = &d;
@@ -225,12 +267,16 @@ static int bind_udp(size_t i, char *err, size_t errlen)
 	const struct logd_addr *a = &cfg.udp[i];
 	int fd = socket(a->sa.ss_family,
 			SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	int one = 1;
+	int one = 1, big = 1 << 20;
 
 	if (fd < 0)
 		goto fail;
 	if (a->sa.ss_family == AF_INET6)
 		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one));
+	/* The kernel counts datagrams it dropped on a full buffer. */
+	setsockopt(fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof(one));
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &big, sizeof(big)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
 	if (bind(fd, (const struct sockaddr *)&a->sa, a->len) < 0)
 		goto fail;
 	d.udp_watch[i].fd = fd;

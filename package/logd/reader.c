@@ -44,12 +44,13 @@ static void stats_text(struct reader *r)
 	int n = snprintf(r->out, sizeof(r->out),
 		"received %" PRIu64 "\nstored %" PRIu64 "\n"
 		"overwritten %" PRIu64 "\nin-ring %zu\nbad %" PRIu64 "\n"
+		"udp-dropped %" PRIu64 "\n"
 		"kmsg-missed %" PRIu64 "\nreaders-refused %" PRIu64 "\n"
 		"forward-sent %" PRIu64 "\nforward-lost %" PRIu64 "\n"
 		"bans %" PRIu64 "\nban-errors %" PRIu64 "\n"
 		"ban-untracked %" PRIu64 "\nring-bytes %zu\n",
 		d->st.received, d->ring.next_seq, d->ring.overwritten,
-		d->ring.count, d->st.bad, d->st.kmsg_missed,
+		d->ring.count, d->st.bad, d->st.udp_dropped, d->st.kmsg_missed,
 		d->st.readers_refused, d->fwd.sent, d->fwd.lost, d->st.bans,
 		d->st.ban_errors, d->bans.dropped, d->ring.cap);
 

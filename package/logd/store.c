@@ -26,10 +26,11 @@ static void on_notify(struct evloop *loop, struct evloop_timer *t)
 	forward_notify(t->arg);
 }
 
-void logd_store(struct logd *ld, const struct log_msg *m)
+void logd_store(struct logd *ld, const struct log_msg *m, bool may_ban)
 {
 	ring_put(&ld->ring, m);
-	banfw_check(ld, m);
+	if (may_ban)
+		banfw_check(ld, m);
 	/* Readers and the forwarder catch up once per loop round, not per
 	 * message: under a flood that is one write per batch. */
 	if (!ld->notify_timer.pending)
@@ -57,7 +58,7 @@ void logd_self(struct logd *ld, int facility, int severity, const char *fmt,
 	m.prog.n = 4;
 	m.text.p = text;
 	m.text.n = (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1;
-	logd_store(ld, &m);
+	logd_store(ld, &m, false);
 }
 
 void logd_store_init(struct logd *ld)
