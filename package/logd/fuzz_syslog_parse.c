@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "read_req.h"
 #include "ring.h"
 #include "syslog_parse.h"
 
@@ -39,5 +40,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (kmsg_parse(p, size, 0, &m, &seq) == 0)
 		roundtrip(&m);
 	rfc3339_parse(p, size, &us);
+	{
+		struct read_req q;
+
+		read_req_parse(p, size, &q);
+	}
 	return 0;
 }

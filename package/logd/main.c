@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -317,25 +318,48 @@ static int open_kmsg(char *err, size_t errlen)
 	return 0;
 }
 
+static void read_hostname(void)
+{
+	struct utsname u;
+
+	if (cfg.hostname)
+		snprintf(d.hostname, sizeof(d.hostname), "%s", cfg.hostname);
+	else if (uname(&u) == 0)
+		snprintf(d.hostname, sizeof(d.hostname), "%s", u.nodename);
+}
+
+/* init sends SIGHUP after a config change: the host name may be new. */
+static void on_hup(struct evloop *loop, const struct signalfd_siginfo *si,
+		   void *arg)
+{
+	(void)loop;
+	(void)si;
+	(void)arg;
+	read_hostname();
+}
+
 static int setup(char *err, size_t errlen)
 {
-	static uint64_t ring_mem[LOGD_RING_MAX / 8];
-	struct utsname u;
+	void *ring_mem;
 
 	if (evloop_init(&d.loop) < 0) {
 		snprintf(err, errlen, "event loop: %s", strerror(errno));
 		return -1;
 	}
 	d.cfg = &cfg;
-	/* Static and untouched beyond ring_bytes: only the pages the ring
-	 * uses ever become resident. */
+	/* The one big allocation, made once: the ring never grows. */
+	ring_mem = mmap(NULL, cfg.ring_bytes, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ring_mem == MAP_FAILED) {
+		snprintf(err, errlen, "ring of %zu bytes: %s", cfg.ring_bytes,
+			 strerror(errno));
+		return -1;
+	}
 	ring_init(&d.ring, ring_mem, cfg.ring_bytes);
 	logd_store_init(&d);
-	if (cfg.hostname)
-		snprintf(d.hostname, sizeof(d.hostname), "%s", cfg.hostname);
-	else if (uname(&u) == 0)
-		snprintf(d.hostname, sizeof(d.hostname), "%s", u.nodename);
+	read_hostname();
 	if (evloop_signal(&d.loop, SIGTERM, on_term, NULL) < 0 ||
+	    evloop_signal(&d.loop, SIGHUP, on_hup, NULL) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_term, NULL) < 0) {
 		snprintf(err, errlen, "signals: %s", strerror(errno));
 		return -1;

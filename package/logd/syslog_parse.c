@@ -285,6 +285,19 @@ int kmsg_parse(const char *buf, size_t n, uint64_t boot_wall_us,
 	out->time_us = boot_wall_us + usec;
 	out->prog = span_of("kernel", 6);
 	out->text = span_of(buf + i, trim_end(buf + i, text_end - i));
+	/* A userspace writer (init, and daemons whose stderr init sends
+	 * here) starts its text with "prog: " or "prog[pid]: ": take it as
+	 * the program, so logread -p finds its lines. */
+	if (out->facility != 0) {
+		struct log_msg tagged = *out;
+		size_t used = parse_tag(out->text.p, out->text.n, &tagged);
+
+		if (used) {
+			tagged.text = span_of(out->text.p + used,
+					      out->text.n - used);
+			*out = tagged;
+		}
+	}
 	return 0;
 }
 

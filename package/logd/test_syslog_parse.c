@@ -143,7 +143,18 @@ static void test_kmsg(void)
 	CHECK_EQ_INT(kmsg_parse(rec, strlen(rec), 0, &m, &seq), 0);
 	CHECK_EQ_UINT(m.facility, 1);
 	CHECK_EQ_UINT(m.severity, 3);
-	CHECK(span_is(m.text, "init: hello"));
+	CHECK(span_is(m.prog, "init"));
+	CHECK(span_is(m.text, "hello"));
+	rec = "14,8,1,-;dnsd[77]: listening";
+	CHECK_EQ_INT(kmsg_parse(rec, strlen(rec), 0, &m, &seq), 0);
+	CHECK(span_is(m.prog, "dnsd"));
+	CHECK_EQ_INT(m.pid, 77);
+	CHECK(span_is(m.text, "listening"));
+	/* The kernel's own lines keep "kernel" even when they look tagged. */
+	rec = "6,9,1,-;eth0: link up";
+	CHECK_EQ_INT(kmsg_parse(rec, strlen(rec), 0, &m, &seq), 0);
+	CHECK(span_is(m.prog, "kernel"));
+	CHECK(span_is(m.text, "eth0: link up"));
 
 	CHECK_EQ_INT(kmsg_parse("6,1,2", 5, 0, &m, &seq), -1);
 	CHECK_EQ_INT(kmsg_parse("x,1,2,-;t", 9, 0, &m, &seq), -1);
