@@ -29,6 +29,7 @@
 #include <arpa/inet.h>
 #include <linux/netfilter/nf_conntrack_common.h>
 
+#include <keel/fwban.h>
 #include <keel/nft.h>
 
 #include "ruleset.h"
@@ -497,14 +498,13 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 int fw_ban_build(int family, const uint8_t addr[16], uint64_t timeout_ms,
 		 int del, struct fw_batch *fb)
 {
-	int v4 = family == AF_INET;
 	char a[INET6_ADDRSTRLEN];
 	uint32_t seq;
 
-	inet_ntop(family, addr, a, sizeof(a));
+	if (!inet_ntop(family, addr, a, sizeof(a)))
+		return -1;
 	seq = fw_batch_msg(fb, "%s %s", del ? "unban" : "ban", a);
-	nft_setelem(&fb->nl, del ? NFT_MSG_DELSETELEM : NFT_MSG_NEWSETELEM,
-		    del ? ACK : NLM_F_CREATE | ACK, seq, FAMILY, FW_TABLE,
-		    v4 ? FW_SET4 : FW_SET6, addr, v4 ? 4 : 16, timeout_ms);
+	if (fwban_elem(&fb->nl, seq, family, addr, timeout_ms, del) < 0)
+		return -1;
 	return fw_batch_finish(fb);
 }

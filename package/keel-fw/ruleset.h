@@ -7,13 +7,14 @@
 #define KEEL_FW_RULESET_H
 
 #include <stdint.h>
+#include <keel/fwban.h>
 #include <keel/nlmsg.h>
 
 #include "policy.h"
 
-#define FW_TABLE	"keel"
-#define FW_SET4		"banned4"
-#define FW_SET6		"banned6"
+#define FW_TABLE	FWBAN_TABLE
+#define FW_SET4		FWBAN_SET4
+#define FW_SET6		FWBAN_SET6
 #define FW_BATCH_MSGS_MAX	2048
 #define FW_WHAT_MAX	64
 
@@ -53,7 +54,8 @@ struct fw_ban {
 int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		     unsigned n_bans, int bad_rule, struct fw_batch *fb);
 
-/* Adds (or with del, removes) one address from banned4/banned6. */
+/* Adds (or with del, removes) one address from banned4/banned6, through
+ * libkeel's fwban_elem() (logd bans the same way). */
 int fw_ban_build(int family, const uint8_t addr[16], uint64_t timeout_ms,
 		 int del, struct fw_batch *fb);
 

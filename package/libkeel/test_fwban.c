@@ -1,0 +1,82 @@
+/* Unit tests for fwban.c: the element lands in the right set of table
+ * inet keel, with the key length of its family and the timeout. */
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "check.h"
+#include "keel/fwban.h"
+#include "keel/nft.h"
+
+static uint8_t mem[1024] __attribute__((aligned(4)));
+
+/* Walks a batch: returns the element message's attributes. */
+static void elem_of(const struct nlbuf *b, uint16_t want_type,
+		    char *set, size_t set_size, size_t *key_len,
+		    uint64_t *timeout)
+{
+	struct nlmsg_view m;
+	struct nla_view tb[NFTA_SET_ELEM_LIST_MAX + 1];
+	struct nla_view e[NFTA_SET_ELEM_MAX + 1], k[NFTA_DATA_MAX + 1];
+	struct nla_view one;
+	size_t off = 0, loff = 0;
+	char table[16];
+
+	CHECK_EQ_INT(nlmsg_next(b->data, b->len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, NFNL_MSG_BATCH_BEGIN);
+	CHECK_EQ_INT(nlmsg_next(b->data, b->len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, NFT_TYPE(want_type));
+	CHECK(m.hdr.nlmsg_flags & NLM_F_ACK);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(struct nfgenmsg), tb,
+				 NFTA_SET_ELEM_LIST_MAX), 0);
+	CHECK_EQ_INT(nla_get_str(&tb[NFTA_SET_ELEM_LIST_TABLE], table,
+				 sizeof(table)), 0);
+	CHECK_STR(table, "keel");
+	CHECK_EQ_INT(nla_get_str(&tb[NFTA_SET_ELEM_LIST_SET], set, set_size),
+		     0);
+	CHECK_EQ_INT(nla_next(tb[NFTA_SET_ELEM_LIST_ELEMENTS].data,
+			      tb[NFTA_SET_ELEM_LIST_ELEMENTS].len, &loff, &one),
+		     1);
+	CHECK_EQ_INT(nla_parse(one.data, one.len, e, NFTA_SET_ELEM_MAX), 0);
+	CHECK_EQ_INT(nla_parse(e[NFTA_SET_ELEM_KEY].data,
+			       e[NFTA_SET_ELEM_KEY].len, k, NFTA_DATA_MAX), 0);
+	*key_len = k[NFTA_DATA_VALUE].len;
+	*timeout = 0;
+	if (e[NFTA_SET_ELEM_TIMEOUT].data)
+		CHECK_EQ_INT(nla_get_be64(&e[NFTA_SET_ELEM_TIMEOUT], timeout),
+			     0);
+	CHECK_EQ_INT(nlmsg_next(b->data, b->len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, NFNL_MSG_BATCH_END);
+	CHECK_EQ_INT(nlmsg_next(b->data, b->len, &off, &m), 0);
+}
+
+int main(void)
+{
+	struct nlbuf b;
+	uint8_t v4[16] = { 10, 0, 0, 100 };
+	uint8_t v6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	char set[16];
+	size_t key_len;
+	uint64_t timeout;
+
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(fwban_batch(&b, 10, AF_INET, v4, 600000, 0), 0);
+	elem_of(&b, NFT_MSG_NEWSETELEM, set, sizeof(set), &key_len, &timeout);
+	CHECK_STR(set, "banned4");
+	CHECK_EQ_UINT(key_len, 4);
+	CHECK_EQ_UINT(timeout, 600000);
+
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(fwban_batch(&b, 10, AF_INET6, v6, 0, 1), 0);
+	elem_of(&b, NFT_MSG_DELSETELEM, set, sizeof(set), &key_len, &timeout);
+	CHECK_STR(set, "banned6");
+	CHECK_EQ_UINT(key_len, 16);
+	CHECK_EQ_UINT(timeout, 0);
+
+	/* Unknown family, and a buffer too small, are errors. */
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(fwban_batch(&b, 1, AF_UNIX, v4, 0, 0), -1);
+	nlb_init(&b, mem, 40);
+	CHECK_EQ_INT(fwban_batch(&b, 1, AF_INET, v4, 0, 0), -1);
+	return check_done();
+}

@@ -1,0 +1,296 @@
+/*
+ * options.c - command line to struct logd_config, and its -n printout.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "options.h"
+
+void options_defaults(struct logd_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->syslog_path = "/dev/log";
+	cfg->kmsg_path = "/dev/kmsg";
+	cfg->read_path = "/run/logd/read.sock";
+	cfg->ring_bytes = 256u << 10;
+	cfg->ban.failures = 5;
+	cfg->ban.window_s = 600;
+	cfg->ban.ban_s = 600;
+	cfg->ban.ban_max_s = 86400;
+	cfg->user = "logd";
+}
+
+int parse_hostport(const char *text, uint16_t default_port,
+		   struct logd_addr *out)
+{
+	char host[64];
+	const char *port_text = NULL;
+	unsigned long port = default_port;
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	if (text[0] == '[') {
+		const char *close = strchr(text, ']');
+
+		if (!close || (size_t)(close - text - 1) >= sizeof(host))
+			return -1;
+		n = (size_t)(close - text - 1);
+		memcpy(host, text + 1, n);
+		host[n] = '\0';
+		if (close[1] == ':')
+			port_text = close + 2;
+		else if (close[1] != '\0')
+			return -1;
+	} else {
+		const char *colon = strchr(text, ':');
+
+		if (colon && strchr(colon + 1, ':'))
+			colon = NULL;	/* bare IPv6, no port */
+		n = colon ? (size_t)(colon - text) : strlen(text);
+		if (n >= sizeof(host))
+			return -1;
+		memcpy(host, text, n);
+		host[n] = '\0';
+		if (colon)
+			port_text = colon + 1;
+	}
+	if (port_text) {
+		char *end;
+
+		errno = 0;
+		port = strtoul(port_text, &end, 10);
+		if (errno || *end || end == port_text || port == 0 ||
+		    port > 65535)
+			return -1;
+	}
+	if (strchr(host, ':')) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&out->sa;
+
+		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
+			return -1;
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons((uint16_t)port);
+		out->len = sizeof(*s6);
+		snprintf(out->text, sizeof(out->text), "[%s]:%lu", host, port);
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&out->sa;
+
+		if (inet_pton(AF_INET, host, &s4->sin_addr) != 1)
+			return -1;
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons((uint16_t)port);
+		out->len = sizeof(*s4);
+		snprintf(out->text, sizeof(out->text), "%s:%lu", host, port);
+	}
+	return 0;
+}
+
+int parse_size(const char *text, size_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || text[0] == '-')
+		return -1;
+	if (*end == 'k' || *end == 'K')
+		v <<= 10, end++;
+	else if (*end == 'm' || *end == 'M')
+		v <<= 20, end++;
+	if (*end || v > (1ull << 40))
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int parse_u32(const char *text, uint32_t max, uint32_t *out)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (errno || end == text || *end || text[0] == '-' || v > max)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static bool is_wildcard(const struct logd_addr *a)
+{
+	static const uint8_t any6[16];
+
+	if (a->sa.ss_family == AF_INET)
+		return ((const struct sockaddr_in *)(const void *)&a->sa)
+			       ->sin_addr.s_addr == 0;
+	return !memcmp(&((const struct sockaddr_in6 *)(const void *)&a->sa)
+				->sin6_addr, any6, 16);
+}
+
+static const char usage[] =
+	"usage: logd [options]\n"
+	"  -S PATH         syslog socket (default /dev/log)\n"
+	"  -K PATH         kernel log device, - for none (default /dev/kmsg)\n"
+	"  -U ADDR[:PORT]  also take syslog over UDP here (repeatable, at most\n"
+	"                  4; never a wildcard: name the LAN addresses)\n"
+	"  -R PATH         reader socket (default /run/logd/read.sock)\n"
+	"  -s SIZE         RAM ring for the log, 16k..16m (default 256k)\n"
+	"  -r ADDR[:PORT]  forward everything to this syslog collector\n"
+	"  -t udp|tcp      how to forward (default udp; tcp is RFC 6587\n"
+	"                  octet-counted and keeps a backlog while away)\n"
+	"  -f N            SSH failures that ban an address, 0 = off (default 5)\n"
+	"  -w SECS         ... within this window (default 600)\n"
+	"  -b SECS         first ban; doubles per repeat (default 600)\n"
+	"  -m SECS         longest ban (default 86400)\n"
+	"  -a PREFIX       never ban this prefix (repeatable, at most 16)\n"
+	"  -u USER         drop privileges to USER (default logd)\n"
+	"  -H NAME         host name in lines and forwards (default: kernel's)\n"
+	"  -n              check settings, print them, exit\n";
+
+#define FAIL(...) do { snprintf(err, errlen, __VA_ARGS__); return -1; } \
+	while (0)
+
+int options_parse(struct logd_config *cfg, int argc, char **argv,
+		  char *err, size_t errlen)
+{
+	int opt;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt(argc, argv, ":S:K:U:R:s:r:t:f:w:b:m:a:u:H:nh")) !=
+	       -1) {
+		switch (opt) {
+		case 'S':
+			if (!optarg[0] || strlen(optarg) >= 108)
+				FAIL("-S %s: not a socket path", optarg);
+			cfg->syslog_path = optarg;
+			break;
+		case 'K':
+			cfg->kmsg_path = strcmp(optarg, "-") ? optarg : NULL;
+			break;
+		case 'U':
+			if (cfg->n_udp == LOGD_UDP_MAX)
+				FAIL("more than %d -U", LOGD_UDP_MAX);
+			if (parse_hostport(optarg, 514, &cfg->udp[cfg->n_udp]))
+				FAIL("-U %s: not ADDR[:PORT]", optarg);
+			if (is_wildcard(&cfg->udp[cfg->n_udp]))
+				FAIL("-U %s: a wildcard would listen on the "
+				     "WAN too; name a LAN address", optarg);
+			cfg->n_udp++;
+			break;
+		case 'R':
+			if (!optarg[0] || strlen(optarg) >= 108)
+				FAIL("-R %s: not a socket path", optarg);
+			cfg->read_path = optarg;
+			break;
+		case 's':
+			if (parse_size(optarg, &cfg->ring_bytes) ||
+			    cfg->ring_bytes < LOGD_RING_MIN ||
+			    cfg->ring_bytes > LOGD_RING_MAX)
+				FAIL("-s %s: not a size from 16k to 16m",
+				     optarg);
+			break;
+		case 'r':
+			if (parse_hostport(optarg, 514, &cfg->remote))
+				FAIL("-r %s: not ADDR[:PORT]", optarg);
+			cfg->remote_set = true;
+			break;
+		case 't':
+			if (strcmp(optarg, "udp") && strcmp(optarg, "tcp"))
+				FAIL("-t %s: udp or tcp", optarg);
+			cfg->remote_tcp = !strcmp(optarg, "tcp");
+			break;
+		case 'f':
+			if (parse_u32(optarg, 1000, &cfg->ban.failures))
+				FAIL("-f %s: not a count 0..1000", optarg);
+			break;
+		case 'w':
+			if (parse_u32(optarg, 86400, &cfg->ban.window_s) ||
+			    !cfg->ban.window_s)
+				FAIL("-w %s: not seconds 1..86400", optarg);
+			break;
+		case 'b':
+			if (parse_u32(optarg, 86400 * 30, &cfg->ban.ban_s) ||
+			    !cfg->ban.ban_s)
+				FAIL("-b %s: not seconds 1..2592000", optarg);
+			break;
+		case 'm':
+			if (parse_u32(optarg, 86400 * 30, &cfg->ban.ban_max_s) ||
+			    !cfg->ban.ban_max_s)
+				FAIL("-m %s: not seconds 1..2592000", optarg);
+			break;
+		case 'a':
+			if (cfg->ban.n_allow == SSHBAN_ALLOW_MAX)
+				FAIL("more than %d -a", SSHBAN_ALLOW_MAX);
+			if (prefix_parse(optarg,
+					 &cfg->ban.allow[cfg->ban.n_allow]))
+				FAIL("-a %s: not ADDR[/LEN]", optarg);
+			cfg->ban.n_allow++;
+			break;
+		case 'u':
+			cfg->user = optarg;
+			break;
+		case 'H':
+			if (!optarg[0] || strlen(optarg) > 63)
+				FAIL("-H %s: not a host name", optarg);
+			cfg->hostname = optarg;
+			break;
+		case 'n':
+			cfg->check_only = true;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 1;
+		case ':':
+			FAIL("-%c needs a value", optopt);
+		default:
+			FAIL("unknown option -%c (logd -h for help)", optopt);
+		}
+	}
+	if (optind < argc)
+		FAIL("unexpected argument %s", argv[optind]);
+	if (cfg->ban.ban_max_s < cfg->ban.ban_s)
+		FAIL("-m %u is shorter than -b %u", cfg->ban.ban_max_s,
+		     cfg->ban.ban_s);
+	if (!strcmp(cfg->syslog_path, cfg->read_path))
+		FAIL("-S and -R name the same path");
+	return 0;
+}
+
+void options_print(const struct logd_config *cfg, FILE *f)
+{
+	char a[64];
+
+	fprintf(f, "syslog socket   %s\n", cfg->syslog_path);
+	fprintf(f, "kernel log      %s\n",
+		cfg->kmsg_path ? cfg->kmsg_path : "off");
+	for (size_t i = 0; i < cfg->n_udp; i++)
+		fprintf(f, "udp listen      %s\n", cfg->udp[i].text);
+	fprintf(f, "reader socket   %s\n", cfg->read_path);
+	fprintf(f, "ring            %zu bytes\n", cfg->ring_bytes);
+	if (cfg->remote_set)
+		fprintf(f, "remote          %s %s\n", cfg->remote.text,
+			cfg->remote_tcp ? "tcp" : "udp");
+	else
+		fprintf(f, "remote          none\n");
+	if (cfg->ban.failures)
+		fprintf(f, "ssh ban         %u failures in %us: %us, doubling "
+			"to %us\n", cfg->ban.failures, cfg->ban.window_s,
+			cfg->ban.ban_s, cfg->ban.ban_max_s);
+	else
+		fprintf(f, "ssh ban         off\n");
+	for (size_t i = 0; i < cfg->ban.n_allow; i++) {
+		const struct prefix *p = &cfg->ban.allow[i];
+
+		inet_ntop(p->family, p->addr, a, sizeof(a));
+		fprintf(f, "never ban       %s/%u\n", a, p->len);
+	}
+	fprintf(f, "user            %s\n", cfg->user);
+	fprintf(f, "host name       %s\n",
+		cfg->hostname ? cfg->hostname : "(kernel's)");
+}

@@ -1,0 +1,58 @@
+/*
+ * options.h - logd's settings and the command line that fills them.
+ * init maps keel.conf's [log] keys to flags (ring-size -> -s, remote ->
+ * -r/-t); everything else reads struct logd_config only.
+ */
+#ifndef LOGD_OPTIONS_H
+#define LOGD_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "sshban.h"
+
+#define LOGD_UDP_MAX	4
+#define LOGD_RING_MIN	(16u << 10)
+#define LOGD_RING_MAX	(16u << 20)
+
+struct logd_addr {
+	struct sockaddr_storage sa;
+	socklen_t len;
+	char text[80];		/* normalised: "10.0.0.1:514", "[::1]:514" */
+};
+
+struct logd_config {
+	const char *syslog_path;	/* unix datagram socket */
+	const char *kmsg_path;		/* NULL: no kernel log */
+	const char *read_path;		/* unix stream socket for logread */
+	struct logd_addr udp[LOGD_UDP_MAX];
+	size_t n_udp;
+	size_t ring_bytes;
+	bool remote_set;
+	struct logd_addr remote;
+	bool remote_tcp;
+	struct sshban_config ban;
+	const char *user;
+	const char *hostname;		/* NULL: the kernel's */
+	bool check_only;
+};
+
+void options_defaults(struct logd_config *cfg);
+
+/* Parses argv into cfg. Returns 0, 1 for -h (usage printed), or -1 with
+ * one line in err (for "logd: <err>"). */
+int options_parse(struct logd_config *cfg, int argc, char **argv,
+		  char *err, size_t errlen);
+
+/* "10.0.0.1", "10.0.0.1:514", "::1", "[::1]:514". Returns 0 or -1. */
+int parse_hostport(const char *text, uint16_t default_port,
+		   struct logd_addr *out);
+/* "262144", "256k", "1m". Returns 0 or -1. */
+int parse_size(const char *text, size_t *out);
+
+void options_print(const struct logd_config *cfg, FILE *f);
+
+#endif /* LOGD_OPTIONS_H */
