@@ -16,7 +16,11 @@ LIBSODIUM_LICENSE_FILES = LICENSE
 LIBSODIUM_CPE_ID_VENDOR = libsodium_project
 LIBSODIUM_CPE_ID_PRODUCT = libsodium
 
+# Debian's orig tarball is a git export without ./configure (Debian's rules
+# run dh --with autoreconf), so the build machine needs autoconf, automake
+# and libtool.
 define LIBSODIUM_CONFIGURE_CMDS
+	cd $(@D) && autoreconf -fi >/dev/null
 	cd $(@D) && CC="$(TARGET_CC)" CFLAGS="-Os -ffile-prefix-map=$(@D)=." \
 		./configure --host=$(BOARD_GNU_TARGET) --prefix=/usr \
 		--disable-shared --enable-static --enable-minimal \
