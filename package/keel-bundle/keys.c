@@ -92,3 +92,16 @@ int keygen(const char *dir)
 	strcat(hex, "\n");
 	return write_new(dir, "bundle.pub", hex, 0644);
 }
+
+int print_pubkey(const char *secret_path)
+{
+	uint8_t secret[SECRET_SIZE];
+	char hex[2 * PUBKEY_SIZE + 1];
+
+	if (load_secret(secret_path, secret) != 0)
+		return -1;
+	hex_encode(secret + SEED_SIZE, PUBKEY_SIZE, hex);
+	sodium_memzero(secret, sizeof(secret));
+	printf("%s\n", hex);
+	return 0;
+}

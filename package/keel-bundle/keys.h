@@ -16,5 +16,7 @@
 int load_secret(const char *path, uint8_t secret[SECRET_SIZE]);
 int load_public(const char *path, uint8_t pub[PUBKEY_SIZE]);
 int keygen(const char *dir);
+/* Prints the public key of a secret key file, in the .pub format. */
+int print_pubkey(const char *secret_path);
 
 #endif /* KEEL_BUNDLE_KEYS_H */

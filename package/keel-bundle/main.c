@@ -5,6 +5,7 @@
  *   keel-bundle create --key SECRET --board BOARD --version V [--version-number N]
  *                      --slot-image FILE -o OUT
  *   keel-bundle verify --pubkey PUB FILE
+ *   keel-bundle pubkey --key SECRET
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@ static const char usage[] =
 	"       keel-bundle create --key SECRET --board BOARD --version V [--version-number N]\n"
 	"                          [--created UNIX_TIME] --slot-image FILE -o OUT\n"
 	"       keel-bundle verify --pubkey PUB FILE\n"
+	"       keel-bundle pubkey --key SECRET      print the public key of a signing key\n"
 	"--version-number and --created default to $SOURCE_DATE_EPOCH (the last commit's time),\n"
 	"so a bundle is reproducible and later commits make newer bundles.\n";
 
@@ -87,6 +89,8 @@ int main(int argc, char **argv)
 		return keygen(argv[2]) == 0 ? 0 : 1;
 	if (argc >= 2 && strcmp(argv[1], "create") == 0)
 		return create_main(argc - 2, argv + 2);
+	if (argc == 4 && strcmp(argv[1], "pubkey") == 0 && strcmp(argv[2], "--key") == 0)
+		return print_pubkey(argv[3]) == 0 ? 0 : 1;
 	if (argc == 5 && strcmp(argv[1], "verify") == 0 && strcmp(argv[2], "--pubkey") == 0)
 		return bundle_verify(argv[3], argv[4]);
 	fputs(usage, argc >= 2 && strcmp(argv[1], "--help") == 0 ? stdout : stderr);

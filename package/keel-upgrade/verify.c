@@ -14,7 +14,7 @@ _Static_assert(crypto_hash_sha512_BYTES == BUNDLE_HASH_SIZE, "SHA-512 size");
 int bundle_signature_ok(const uint8_t prefix[BUNDLE_PREFIX_SIZE],
 			const uint8_t pubkey[BUNDLE_PUBKEY_SIZE])
 {
-	return crypto_sign_verify_detached(prefix + BUNDLE_HEADER_SIZE, prefix,
+	return crypto_sign_ed25519_verify_detached(prefix + BUNDLE_HEADER_SIZE, prefix,
 					   BUNDLE_HEADER_SIZE, pubkey) == 0;
 }
 

@@ -2,6 +2,8 @@
 # a static library in the staging sysroot only (it adds nothing to the image
 # until a program links it). --enable-minimal keeps crypto_sign (ed25519) and
 # crypto_hash_sha256/sha512 and drops the rest; no threads are needed.
+# -ffunction-sections lets a program's --gc-sections keep only what it calls
+# (libsodium's sodium_init() alone would pull in every cipher).
 LIBSODIUM_VERSION = 1.0.18
 LIBSODIUM_DEBIAN_VERSION = $(LIBSODIUM_VERSION)-1+deb12u1
 LIBSODIUM_SOURCE = libsodium_$(LIBSODIUM_VERSION).orig.tar.gz
@@ -21,7 +23,7 @@ LIBSODIUM_CPE_ID_PRODUCT = libsodium
 # and libtool.
 define LIBSODIUM_CONFIGURE_CMDS
 	cd $(@D) && autoreconf -fi >/dev/null
-	cd $(@D) && CC="$(TARGET_CC)" CFLAGS="-Os -ffile-prefix-map=$(@D)=." \
+	cd $(@D) && CC="$(TARGET_CC)" CFLAGS="-Os -ffunction-sections -fdata-sections -ffile-prefix-map=$(@D)=." \
 		./configure --host=$(BOARD_GNU_TARGET) --prefix=/usr \
 		--disable-shared --enable-static --enable-minimal \
 		--without-pthreads --disable-pie --disable-dependency-tracking
