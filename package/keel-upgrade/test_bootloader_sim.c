@@ -338,11 +338,60 @@ static void test_slot_write_cut(void)
 		CHECK(sim_boot(&d, BOOT_STATE_SIZE).slot == 'A');
 }
 
+/* Why every writer must put keel_seq first and keel_end last: U-Boot's
+ * `env export -t` sorts names (keel_end, keel_good, keel_order, keel_seq,
+ * keel_trial). A decrement written in that order and cut just before
+ * keel_trial keeps the stale copy's "keel_trial=none" under the new seq:
+ * the trial slot becomes confirmed with no mark-good. This pins the
+ * hazard down so the U-Boot script cannot quietly use env export. */
+static void write_sorted(const struct boot_state *s, uint8_t out[BOOT_STATE_SIZE])
+{
+	char text[256];
+	int n = snprintf(text, sizeof(text),
+			 "keel_end=%llu\nkeel_good=%c\nkeel_order=%c\nkeel_seq=%llu\nkeel_trial=%s\n",
+			 (unsigned long long)s->seq, s->good, s->order, (unsigned long long)s->seq,
+			 boot_trial_name(s->trial));
+
+	memset(out, 0, BOOT_STATE_SIZE);
+	memcpy(out, text, (size_t)n);
+}
+
+static void test_writer_order(void)
+{
+	unsigned mixed_sorted = 0, mixed_canonical = 0;
+
+	for (uint64_t base = 1; base < 120; base++) {
+		struct boot_state stale = { base, 'A', BOOT_TRIAL_NONE, 'A' };
+		struct boot_state next = { base + 2, 'B', 2, 'A' }, r;
+		uint8_t old[BOOT_STATE_SIZE], sorted[BOOT_STATE_SIZE], canon[BOOT_STATE_SIZE];
+		uint8_t mix[BOOT_STATE_SIZE];
+
+		write_sorted(&stale, old);	/* the stale copy, as U-Boot left it */
+		write_sorted(&next, sorted);
+		boot_state_serialize(&next, canon);
+		for (size_t cut = 0; cut <= BOOT_STATE_SIZE; cut++) {
+			memcpy(mix, sorted, cut);
+			memcpy(mix + cut, old + cut, BOOT_STATE_SIZE - cut);
+			if (boot_state_parse(mix, sizeof(mix), &r) == BS_OK && r.seq == next.seq &&
+			    r.trial != next.trial)
+				mixed_sorted++;
+			memcpy(mix, canon, cut);
+			memcpy(mix + cut, old + cut, BOOT_STATE_SIZE - cut);
+			if (boot_state_parse(mix, sizeof(mix), &r) == BS_OK && r.seq == next.seq &&
+			    r.trial != next.trial)
+				mixed_canonical++;
+		}
+	}
+	CHECK(mixed_sorted > 0);
+	CHECK_EQ_UINT(mixed_canonical, 0);
+}
+
 int main(void)
 {
 	test_trial_fallback();
 	test_confirm();
 	test_slot_write_cut();
 	test_power_cut();
+	test_writer_order();
 	return check_done();
 }
