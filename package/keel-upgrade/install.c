@@ -63,6 +63,16 @@ static uint64_t device_size(int fd)
 	return end < 0 ? 0 : (uint64_t)end;
 }
 
+/* A last guard against a wrong keel.slot= or --slot-a/--slot-b: never
+ * write the block device the root filesystem is mounted from. */
+static int is_mounted_root(int slot_fd)
+{
+	struct stat slot, root;
+
+	return fstat(slot_fd, &slot) == 0 && S_ISBLK(slot.st_mode) && stat("/", &root) == 0 &&
+	       slot.st_rdev == root.st_dev;
+}
+
 static void record_slot(const struct options *o, char slot, enum slot_status status,
 			const struct bundle_header *h)
 {
@@ -251,7 +261,7 @@ int run_install(const struct options *o)
 	struct bundle_header h;
 	struct disk_state ds;
 	struct boot_state next;
-	char running, target, err[160];
+	char running, target, err[160] = "";
 	int in = 0, disk = -1, slot_fd = -1, rc = 1;
 	ssize_t got;
 
@@ -294,6 +304,12 @@ int run_install(const struct options *o)
 	if (slot_fd < 0) {
 		logx_err("cannot open slot %c (%s): %s", target, o->slot_path[slot_index(target)],
 			 strerror(errno));
+		goto out;
+	}
+	if (is_mounted_root(slot_fd)) {
+		logx_err("refused: slot %c (%s) is the mounted root filesystem, yet the kernel "
+			 "command line says slot %c is running", target,
+			 o->slot_path[slot_index(target)], running);
 		goto out;
 	}
 	if (h.payload_size > device_size(slot_fd)) {
@@ -356,7 +372,7 @@ int run_mark_good(const struct options *o)
 {
 	struct disk_state ds;
 	struct boot_state next;
-	char running, err[160];
+	char running, err[160] = "";
 	int disk, rc = 1;
 
 	if (running_slot(o, &running) != 0 || (disk = open_disk(o, 1)) < 0)
@@ -406,7 +422,7 @@ int run_rollback(const struct options *o)
 	struct disk_state ds;
 	struct boot_state next;
 	struct slots_db db;
-	char running, other, err[160];
+	char running, other, err[160] = "";
 	int disk, rc = 1;
 
 	if (running_slot(o, &running) != 0)
