@@ -49,9 +49,9 @@ unexport BOARD V
 .DEFAULT_GOAL := all
 
 # The packages that make up the image (a defconfig, in Buildroot's terms).
-KEEL_TARGET_PACKAGES = busybox dropbear init keel-config keel-fw dhcpd dnsd
+KEEL_TARGET_PACKAGES = busybox dropbear init keel-config keel-fw dhcpd dnsd logd logread keel-upgrade
 KEEL_STAGING_PACKAGES = libpcap
-KEEL_HOST_PACKAGES = host-lwip
+KEEL_HOST_PACKAGES = host-lwip host-keel-bundle
 
 include $(BOARD_DIR)/board.mk
 BOARD_GNU_TARGET ?= $(BOARD_ARCH)-linux-musl

@@ -10,6 +10,7 @@
 
 #include "boot.h"
 #include "console.h"
+#include "data.h"
 #include "firewall.h"
 #include "hostname.h"
 #include "mounts.h"
@@ -21,6 +22,7 @@
 const struct boot_step boot_steps[] = {
 	{ "mounts", mounts_step },
 	{ "watchdog", watchdog_step },
+	{ "data", data_step },
 	{ "config", config_step },
 	{ "hostname", hostname_step },
 	{ "firewall", firewall_step },

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/if_addr.h>
 
 #include "netplan.h"
 
@@ -40,14 +41,18 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 	return n;
 }
 
+/* flags: IFA_F_NODAD on the LAN, where the router owns the subnet and its
+ * daemons (dnsd, dropbear) bind to the address right after boot. */
 static unsigned add_addrs(struct nlbuf *b, uint32_t *seq, int index,
-			  const struct config_addr *addrs, unsigned count)
+			  const struct config_addr *addrs, unsigned count,
+			  uint32_t flags)
 {
 	for (unsigned i = 0; i < count; i++) {
 		struct rtnl_prefix p;
 
 		netplan_prefix(&addrs[i], &p);
-		rtnl_addr_add(b, (*seq)++, index, &p);
+		rtnl_addr_add_flags(b, (*seq)++, index, &p,
+				    p.family == AF_INET6 ? flags : 0);
 	}
 	return count;
 }
@@ -99,7 +104,7 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 			n += 2;
 		}
 		rtnl_link_set(b, (*seq)++, index, 1, 0);
-		n += 1 + add_addrs(b, seq, index, lan->addrs, lan->n_addrs);
+		n += 1 + add_addrs(b, seq, index, lan->addrs, lan->n_addrs, IFA_F_NODAD);
 	}
 	if (cfg->wan.present) {
 		int index = ifindex(cfg->wan.interface, ctx);
@@ -111,7 +116,7 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 			n++;
 			if (cfg->wan.mode == CONFIG_WAN_STATIC) {
 				n += add_addrs(b, seq, index, cfg->wan.addrs,
-					       cfg->wan.n_addrs);
+					       cfg->wan.n_addrs, 0);
 				n += add_default(b, seq, index, &cfg->wan.gateway4);
 				n += add_default(b, seq, index, &cfg->wan.gateway6);
 			}

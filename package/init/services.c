@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "keel/atomic_file.h"
 #include "keel/clock.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
@@ -105,10 +106,135 @@ static void plan_dhcpd(const struct keel_config *cfg,
 	def_argf(d, "/run/dhcpd/%s.hosts", pool->lan);
 }
 
+/* The log daemon first, so every later service's syslog lines land in the
+ * ring. Root: it binds /dev/log and reads /dev/kmsg, then drops to logd
+ * keeping only CAP_NET_ADMIN (for the SSH ban set). */
+static void plan_logd(const struct keel_config *cfg, struct service_def *d)
+{
+	char a[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "logd", "");
+	def_arg(d, "/usr/sbin/logd");
+	def_arg(d, "-s");
+	def_argf(d, "%u", cfg->log.ring_bytes);
+	/* The SSH brute-force ban watches dropbear's lines. */
+	def_arg(d, "-f");
+	def_argf(d, "%u", cfg->services.sshd ? cfg->ssh.ban_after : 0);
+	def_arg(d, "-b");
+	def_argf(d, "%u", cfg->ssh.ban_seconds);
+	if (cfg->log.remote_set) {
+		const struct config_addr *ra = &cfg->log.remote.addr;
+
+		def_arg(d, "-r");
+		def_argf(d, ra->family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
+			 config_addr_str(ra, false, a, sizeof(a)), cfg->log.remote.port);
+		def_arg(d, "-t");
+		def_arg(d, cfg->log.remote_proto == CONFIG_PROTO_TCP ? "tcp" : "udp");
+	}
+}
+
+/* A per-second rate from the config's N/s, N/m or N/h (at least 1). */
+static uint32_t per_second(const struct config_rate *r)
+{
+	uint32_t v = r->per_seconds ? r->count / r->per_seconds : r->count;
+
+	return r->count && v == 0 ? 1 : v;
+}
+
+/* dnsd on every LAN address (never the WAN); upstreams from the config or
+ * else from the file the WAN's DHCP script (or init, for a static WAN)
+ * writes; lease names from each pool's hosts file. Root: it binds port 53,
+ * then drops to dnsd itself. */
+static void plan_dnsd(const struct keel_config *cfg, struct service_def *d)
+{
+	char a[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "dnsd", "");
+	def_arg(d, "/usr/sbin/dnsd");
+	for (unsigned i = 0; i < cfg->n_lans; i++)
+		for (unsigned j = 0; j < cfg->lans[i].n_addrs; j++) {
+			const struct config_addr *la = &cfg->lans[i].addrs[j];
+
+			def_arg(d, "-l");
+			def_argf(d, la->family == CONFIG_AF_INET6 ? "[%s]" : "%s",
+				 config_addr_str(la, false, a, sizeof(a)));
+		}
+	for (unsigned i = 0; i < cfg->dns.n_upstreams; i++) {
+		def_arg(d, "-u");
+		def_argf(d, cfg->dns.upstreams[i].family == CONFIG_AF_INET6 ? "[%s]" : "%s",
+			 config_addr_str(&cfg->dns.upstreams[i], false, a, sizeof(a)));
+	}
+	if (cfg->dns.n_upstreams == 0) {
+		def_arg(d, "-F");
+		def_arg(d, SERVICES_WAN_DNS_PATH);
+	}
+	def_arg(d, "-d");
+	def_arg(d, cfg->dns.domain);
+	def_arg(d, "-N");
+	def_arg(d, cfg->hostname);
+	if (cfg->dns.cache_bytes) {
+		def_arg(d, "-c");
+		def_argf(d, "%u", cfg->dns.cache_bytes);
+	}
+	for (unsigned i = 0; i < cfg->n_dhcp; i++) {
+		def_arg(d, "-L");
+		def_argf(d, "/run/dhcpd/%s.hosts", cfg->dhcp[i].lan);
+	}
+	if (cfg->dns.n_hosts) {
+		def_arg(d, "-H");
+		def_arg(d, SERVICES_DNS_HOSTS_PATH);
+	}
+	if (cfg->dns.blocklist[0]) {
+		def_arg(d, "-b");
+		def_arg(d, cfg->dns.blocklist);
+	}
+	if (cfg->dns.query_log) {
+		def_arg(d, "-q");
+		def_arg(d, "-Q");
+		def_argf(d, "%u", per_second(&cfg->dns.query_log_rate));
+	}
+	def_arg(d, "-r");
+	def_argf(d, "%u", per_second(&cfg->dns.client_rate_limit));
+}
+
+/* dropbear in the foreground, logging to syslog (logd watches its failed
+ * logins). Host keys are made on first use under /data (kept across
+ * upgrades); `listen lan` binds the LAN addresses only. */
+static void plan_sshd(const struct keel_config *cfg, struct service_def *d)
+{
+	char a[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "sshd", "");
+	def_arg(d, "/usr/sbin/dropbear");
+	def_arg(d, "-F");
+	def_arg(d, "-R");
+	if (!cfg->ssh.password)
+		def_arg(d, "-s");
+	if (!cfg->ssh.lan_only) {
+		def_arg(d, "-p");
+		def_argf(d, "%u", cfg->ssh.port);
+		return;
+	}
+	for (unsigned i = 0; i < cfg->n_lans; i++)
+		for (unsigned j = 0; j < cfg->lans[i].n_addrs; j++) {
+			const struct config_addr *la = &cfg->lans[i].addrs[j];
+
+			def_arg(d, "-p");
+			def_argf(d, la->family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
+				 config_addr_str(la, false, a, sizeof(a)), cfg->ssh.port);
+		}
+}
+
 size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 		     size_t max)
 {
 	size_t n = 0;
+
+	if (cfg->services.logd) {
+		if (n < max)
+			plan_logd(cfg, &out[n]);
+		n++;
+	}
 
 	/* WAN by DHCP: busybox udhcpc in the foreground, renewing for as
 	 * long as it runs; its hook applies each lease. Root: it configures
@@ -140,8 +266,78 @@ size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 			if (n < max)
 				plan_dhcpd(cfg, &cfg->dhcp[i], &out[n]);
 	}
-	/* dnsd, logd and sshd join here as they learn to read the config. */
+	if (cfg->services.dnsd) {
+		if (n < max)
+			plan_dnsd(cfg, &out[n]);
+		n++;
+	}
+	if (cfg->services.sshd) {
+		if (n < max)
+			plan_sshd(cfg, &out[n]);
+		n++;
+	}
 	return n;
+}
+
+/* Appends printf output to buf at *len; -1 once it no longer fits. */
+__attribute__((format(printf, 4, 5)))
+static int put(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*len >= size)
+		return -1;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *len, size - *len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= size - *len)
+		return -1;
+	*len += (size_t)n;
+	return 0;
+}
+
+int services_dns_hosts(const struct keel_config *cfg, char *buf, size_t size)
+{
+	char a[CONFIG_ADDR_STRLEN];
+	size_t len = 0;
+
+	if (put(buf, size, &len, "# [dns] host lines of keel.conf, written by init\n"))
+		return -1;
+	for (unsigned i = 0; i < cfg->dns.n_hosts; i++)
+		if (put(buf, size, &len, "%s %s\n",
+			config_addr_str(&cfg->dns.hosts[i].addr, false, a, sizeof(a)),
+			cfg->dns.hosts[i].name))
+			return -1;
+	return (int)len;
+}
+
+int services_wan_dns(const struct keel_config *cfg, char *buf, size_t size)
+{
+	char a[CONFIG_ADDR_STRLEN];
+	size_t len = 0;
+
+	for (unsigned i = 0; i < cfg->wan.n_dns; i++)
+		if (put(buf, size, &len, cfg->wan.dns[i].family == CONFIG_AF_INET6 ?
+			"[%s]\n" : "%s\n",
+			config_addr_str(&cfg->wan.dns[i], false, a, sizeof(a))))
+			return -1;
+	if (size)
+		buf[len < size ? len : size - 1] = '\0';
+	return (int)len;
+}
+
+int services_authorized_keys(const struct keel_config *cfg, char *buf,
+			     size_t size)
+{
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (unsigned i = 0; i < cfg->ssh.n_keys; i++)
+		if (put(buf, size, &len, "%s\n", cfg->ssh.keys[i]))
+			return -1;
+	return (int)len;
 }
 
 int services_format(const struct services *svcs, uint64_t now_ms,
@@ -285,6 +481,55 @@ static void service_exited(struct child *child, int status)
 	write_status(svcs);
 }
 
+static void write_file(const char *path, const char *data, int len,
+		       unsigned mode)
+{
+	struct atomic_file f;
+
+	if (len < 0) {
+		logx_err("services: %s: too long, not written", path);
+		return;
+	}
+	if (atomic_open(&f, path, mode) < 0) {
+		logx_warn("services: %s: %s", path, strerror(errno));
+		return;
+	}
+	atomic_write(&f, data, (size_t)len);
+	if (atomic_commit(&f) < 0)
+		logx_warn("services: %s: %s", path, strerror(errno));
+}
+
+static void make_dir(const char *path, unsigned mode)
+{
+	if (mkdir(path, mode) < 0 && errno != EEXIST)
+		logx_warn("services: mkdir %s: %s", path, strerror(errno));
+}
+
+/* What the services read from init rather than from keel.conf itself:
+ * static DNS names, a static WAN's DNS servers, SSH keys (root's home is
+ * in RAM: the image is read-only and keys come from the config). */
+static void write_service_files(const struct keel_config *cfg)
+{
+	static char buf[CONFIG_MAX_SSH_KEYS * (CONFIG_SSH_KEY_MAX + 2) + 64];
+
+	if (cfg->services.dnsd && cfg->dns.n_hosts) {
+		make_dir("/run/dnsd", 0755);
+		write_file(SERVICES_DNS_HOSTS_PATH, buf,
+			   services_dns_hosts(cfg, buf, sizeof(buf)), 0644);
+	}
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_STATIC && cfg->wan.n_dns)
+		write_file(SERVICES_WAN_DNS_PATH, buf,
+			   services_wan_dns(cfg, buf, sizeof(buf)), 0644);
+	if (cfg->services.sshd) {
+		make_dir(SERVICES_ROOT_HOME, 0700);
+		make_dir(SERVICES_ROOT_HOME "/.ssh", 0700);
+		write_file(SERVICES_ROOT_HOME "/.ssh/authorized_keys", buf,
+			   services_authorized_keys(cfg, buf, sizeof(buf)), 0600);
+		/* dropbear -R makes its host keys here on first use. */
+		make_dir("/data/dropbear", 0700);
+	}
+}
+
 void services_step(struct init *init, struct step_report *report)
 {
 	struct services *svcs = &init->services;
@@ -295,8 +540,8 @@ void services_step(struct init *init, struct step_report *report)
 	svcs->loop = &init->loop;
 	svcs->stopping = false;
 	svcs->count = 0;
-	if (mkdir("/run/keel", 0755) < 0 && errno != EEXIST)
-		logx_warn("services: mkdir /run/keel: %s", strerror(errno));
+	make_dir("/run/keel", 0755);
+	write_service_files(&init->config);
 	if (wanted > SERVICES_MAX) {
 		logx_err("services: %zu configured, only %d supervised", wanted,
 			 SERVICES_MAX);

@@ -18,7 +18,7 @@
 
 #include "backoff.h"
 
-#define SERVICES_MAX 8
+#define SERVICES_MAX 12
 #define SERVICE_ARGV_MAX 48
 #define SERVICES_STATUS_PATH "/run/keel/services"
 
@@ -55,6 +55,16 @@ struct services {
  * were needed (more than max means some were left out). */
 size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 		     size_t max);
+
+/* Files init writes for the services from the config, before starting
+ * them. Pure formatters: return the length, or -1 if size is too small. */
+#define SERVICES_DNS_HOSTS_PATH "/run/dnsd/hosts"
+#define SERVICES_WAN_DNS_PATH "/run/keel/wan-dns"
+#define SERVICES_ROOT_HOME "/run/root"
+int services_dns_hosts(const struct keel_config *cfg, char *buf, size_t size);
+int services_wan_dns(const struct keel_config *cfg, char *buf, size_t size);
+int services_authorized_keys(const struct keel_config *cfg, char *buf,
+			     size_t size);
 
 /* One status line per service, for /run/keel/services. Pure. */
 int services_format(const struct services *svcs, uint64_t now_ms,

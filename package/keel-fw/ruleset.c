@@ -8,7 +8,8 @@
  *               lan -> input_lan; drop
  *   input_wan   banned drop; echo-request within rate; est/rel accept;
  *               invalid drop; essential ICMP/ICMPv6 errors and ND; DHCP(v6) client replies; drop
- *   input_lan   accept (router services)
+ *   input_lan   banned drop (SSH brute force from the LAN: SSH listens
+ *               there only); accept (router services)
  *   forward     wan -> forward_wan; est/rel accept; invalid drop;
  *               lan -> wan accept; drop
  *   forward_wan banned drop; est/rel accept; invalid drop; DNATed
@@ -436,7 +437,9 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	r = rule_begin(fb, "input_wan", "wan to router");
 	rule_end(&r, NF_DROP, NULL);
 
-	/* input_lan */
+	/* input_lan: bans first (logd bans LAN sources that guess SSH
+	 * passwords), then the router's services. */
+	add_ban_rules(fb, "input_lan");
 	r = rule_begin(fb, "input_lan", "lan to router");
 	rule_end(&r, NF_ACCEPT, NULL);
 

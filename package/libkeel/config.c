@@ -488,6 +488,8 @@ static void config_defaults(struct keel_config *cfg)
 	cfg->dns.client_rate_limit = (struct config_rate){ 100, 1 };
 	cfg->ssh.lan_only = true;
 	cfg->ssh.port = 22;
+	cfg->ssh.ban_after = 5;
+	cfg->ssh.ban_seconds = 600;
 	cfg->log.ring_bytes = 256 * 1024;
 }
 

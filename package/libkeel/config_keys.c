@@ -501,6 +501,22 @@ static int k_ssh_port(struct parser *p)
 	return 0;
 }
 
+static int k_ssh_ban_after(struct parser *p)
+{
+	uint32_t n;
+
+	if (conf_get_uint(p, &p->args[0], 0, 1000, &n))
+		return -1;
+	p->cfg->ssh.ban_after = (uint16_t)n;
+	return 0;
+}
+
+static int k_ssh_ban_time(struct parser *p)
+{
+	return conf_get_duration(p, &p->args[0], 1, 86400,
+				 &p->cfg->ssh.ban_seconds);
+}
+
 static bool is_key_type(const struct tok *t)
 {
 	static const char *const types[] = {
@@ -737,6 +753,8 @@ static const struct key_spec ssh_keys[] = {
 	{ "password", k_ssh_password, 1, 1, false, false },
 	{ "listen", k_ssh_listen, 1, 1, false, false },
 	{ "port", k_ssh_port, 1, 1, false, false },
+	{ "ban-after", k_ssh_ban_after, 1, 1, false, false },
+	{ "ban-time", k_ssh_ban_time, 1, 1, false, false },
 	{ "authorized-key", k_ssh_authorized_key, 2, LIST, true, true },
 	{ NULL, NULL, 0, 0, false, false },
 };

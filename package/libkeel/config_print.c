@@ -217,6 +217,8 @@ static void print_ssh(const struct config_ssh *ssh, FILE *out)
 	put_bool(out, "password", ssh->password);
 	fprintf(out, "listen %s\n", ssh->lan_only ? "lan" : "all");
 	fprintf(out, "port %u\n", ssh->port);
+	fprintf(out, "ban-after %u\n", ssh->ban_after);
+	put_duration(out, "ban-time", ssh->ban_seconds);
 	for (unsigned i = 0; i < ssh->n_keys; i++)
 		fprintf(out, "authorized-key %s\n", ssh->keys[i]);
 }

@@ -105,6 +105,12 @@ void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
 		   const struct rtnl_prefix *p)
 {
+	rtnl_addr_add_flags(b, seq, ifindex, p, 0);
+}
+
+void rtnl_addr_add_flags(struct nlbuf *b, uint32_t seq, int ifindex,
+			 const struct rtnl_prefix *p, uint32_t flags)
+{
 	struct ifaddrmsg ifa = {
 		.ifa_family = p->family,
 		.ifa_prefixlen = p->len,
@@ -124,6 +130,8 @@ void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
 		a |= ~mask;
 		nlb_put(b, IFA_BROADCAST, &a, 4);
 	}
+	if (flags)
+		nlb_put(b, IFA_FLAGS, &flags, sizeof(flags));
 	nlb_msg_end(b, msg);
 }
 

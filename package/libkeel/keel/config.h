@@ -158,6 +158,8 @@ struct config_ssh {
 	bool password;
 	bool lan_only;
 	uint16_t port;
+	uint16_t ban_after;	/* failed logins that ban a source; 0 = off */
+	uint32_t ban_seconds;	/* first ban; logd doubles it per repeat */
 	uint8_t n_keys;
 	char keys[CONFIG_MAX_SSH_KEYS][CONFIG_SSH_KEY_MAX + 1];
 };
