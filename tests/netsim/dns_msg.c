@@ -255,8 +255,34 @@ static int is_name_type(uint16_t type)
 	return type == DNS_TYPE_CNAME || type == DNS_TYPE_PTR || type == DNS_TYPE_NS;
 }
 
+/* Negative answers' SOA: owner and both names point at the question's
+ * last label (its "zone"); refresh/retry/expire are plausible filler. */
+static size_t put_soa(uint8_t *buf, size_t o, size_t cap, uint32_t neg_ttl)
+{
+	size_t zone = DNS_HDR_LEN;
+
+	for (size_t pos = DNS_HDR_LEN; buf[pos] != 0; pos += 1u + buf[pos])
+		zone = pos;
+	if (o + 12 + 24 > cap)
+		return o;
+	put16(buf + o, (uint16_t)(0xc000 | zone));
+	put16(buf + o + 2, DNS_TYPE_SOA);
+	put16(buf + o + 4, DNS_CLASS_IN);
+	put32(buf + o + 6, neg_ttl);
+	put16(buf + o + 10, 24);
+	put16(buf + o + 12, (uint16_t)(0xc000 | zone)); /* mname */
+	put16(buf + o + 14, (uint16_t)(0xc000 | zone)); /* rname */
+	put32(buf + o + 16, 1);                          /* serial */
+	put32(buf + o + 20, 3600);
+	put32(buf + o + 24, 600);
+	put32(buf + o + 28, 86400);
+	put32(buf + o + 32, neg_ttl);                    /* minimum */
+	put16(buf + 8, 1);                               /* NSCOUNT */
+	return o + 36;
+}
+
 size_t dns_reply_build(uint8_t *buf, size_t cap, const struct dns_question *q, unsigned rcode,
-		       const struct dns_rr *an, unsigned nan)
+		       const struct dns_rr *an, unsigned nan, uint32_t neg_ttl)
 {
 	uint16_t flags = (uint16_t)(DNS_FLAG_QR | DNS_FLAG_AA | (q->flags & DNS_FLAG_RD) |
 				    (rcode & 0xf));
@@ -305,6 +331,9 @@ size_t dns_reply_build(uint8_t *buf, size_t cap, const struct dns_question *q, u
 		o += 12 + rdlen;
 		count++;
 	}
+	if (count == 0 && !(flags & DNS_FLAG_TC) && neg_ttl > 0 &&
+	    (rcode == DNS_RCODE_NOERROR || rcode == DNS_RCODE_NXDOMAIN))
+		o = put_soa(buf, o, cap, neg_ttl);
 	put16(buf + 2, flags);
 	put16(buf + 6, (uint16_t)count);
 	return o;

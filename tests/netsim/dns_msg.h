@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 enum {
-	DNS_TYPE_A = 1, DNS_TYPE_NS = 2, DNS_TYPE_CNAME = 5, DNS_TYPE_PTR = 12,
+	DNS_TYPE_A = 1, DNS_TYPE_NS = 2, DNS_TYPE_CNAME = 5, DNS_TYPE_SOA = 6, DNS_TYPE_PTR = 12,
 	DNS_TYPE_TXT = 16, DNS_TYPE_AAAA = 28,
 };
 enum {
@@ -80,10 +80,13 @@ int dns_query_parse(const uint8_t *p, size_t n, struct dns_question *q);
 /* An authoritative reply to Q (AA set, RD copied, question copied, answers
  * owned by the question name). If the answers do not fit in CAP, TC is set
  * and they are left out. CNAME/PTR/NS answers are built from `target`, the
- * rest from rdata[0..rdlen). Returns the length, or 0 if not even the
- * question fits or an answer's target is malformed. */
+ * rest from rdata[0..rdlen). A reply without answers (NXDOMAIN, NODATA)
+ * gets an SOA for the question's last label in its authority section when
+ * NEG_TTL > 0: its TTL and minimum, which make it cacheable (RFC 2308).
+ * Returns the length, or 0 if not even the question fits or an answer's
+ * target is malformed. */
 size_t dns_reply_build(uint8_t *buf, size_t cap, const struct dns_question *q, unsigned rcode,
-		       const struct dns_rr *an, unsigned nan);
+		       const struct dns_rr *an, unsigned nan, uint32_t neg_ttl);
 /* A response (QR 1) with one question, and its answer section. TXT rdata
  * is checked to start with a whole character-string. 0 or DNS_E_*. */
 int dns_reply_parse(const uint8_t *p, size_t n, struct dns_reply *r);

@@ -5,7 +5,9 @@
  * Keel's forwarder asks), over UDP and TCP on each of the host's addresses.
  * It answers the records configured for the queried name (a CNAME for any
  * type), NOERROR with no answers for a known name without that type, and
- * NXDOMAIN otherwise; AA set, question copied. It counts what it was asked,
+ * NXDOMAIN otherwise; AA set, question copied. Replies without answers
+ * carry an SOA whose minimum is neg-ttl (default 60; 0: none), so a
+ * forwarder may cache them (RFC 2308). It counts what it was asked,
  * so a test can tell a cache answer from a forwarded one. `txt big` is a
  * 600-byte TXT record: over UDP it does not fit in 512 bytes, so the reply
  * carries TC and no answers, and the full one needs TCP. */
@@ -26,6 +28,7 @@
 struct dns_server {
 	struct host *host;
 	uint16_t port;
+	uint32_t neg_ttl; /* SOA TTL/minimum in negative replies; 0: no SOA */
 	unsigned long queries, udp, tcp, nxdomain, truncated, bad, tcp_refused;
 	char last[DNS_NAME_TEXT_MAX + 16];
 };
@@ -100,7 +103,7 @@ static size_t answer(struct dns_server *srv, const uint8_t *in, size_t n, uint8_
 	}
 	if (rcode == DNS_RCODE_NXDOMAIN)
 		srv->nxdomain++;
-	len = dns_reply_build(buf, cap, &q, rcode, answers, nan);
+	len = dns_reply_build(buf, cap, &q, rcode, answers, nan, srv->neg_ttl);
 	if (len > 0 && (buf[2] & (DNS_FLAG_TC >> 8)))
 		srv->truncated++;
 	return len;
@@ -268,14 +271,21 @@ static int serve_on_host(struct dns_server *srv)
 
 void cmd_dns_server(int argc, char **argv)
 {
-	const char *p = opt_value(argc, argv, 2, "port");
-	unsigned long port = 53;
+	unsigned long port = 53, neg_ttl = 60;
 	struct dns_server *srv;
 	struct host *h;
+	int bad = argc < 2 || argc % 2 != 0;
 
-	if (argc < 2 || argc % 2 != 0 || (h = host_find(argv[1])) == NULL ||
-	    (argc > 2 && p == NULL) || (p && (parse_ulong(p, 65535, &port) < 0 || port == 0))) {
-		reply("fail dns-server: usage: dns-server HOST [port P]");
+	for (int i = 2; i + 1 < argc && !bad; i += 2) {
+		if (strcmp(argv[i], "port") == 0)
+			bad = parse_ulong(argv[i + 1], 65535, &port) < 0 || port == 0;
+		else if (strcmp(argv[i], "neg-ttl") == 0)
+			bad = parse_ulong(argv[i + 1], 0x7fffffff, &neg_ttl) < 0;
+		else
+			bad = 1;
+	}
+	if (bad || (h = host_find(argv[1])) == NULL) {
+		reply("fail dns-server: usage: dns-server HOST [port P] [neg-ttl T]");
 		return;
 	}
 	if (server_of(h) != NULL || nservers == MAX_DNS_SERVERS ||
@@ -288,13 +298,14 @@ void cmd_dns_server(int argc, char **argv)
 	memset(srv, 0, sizeof(*srv));
 	srv->host = h;
 	srv->port = (uint16_t)port;
+	srv->neg_ttl = (uint32_t)neg_ttl;
 	snprintf(srv->last, sizeof(srv->last), "-");
 	if (serve_on_host(srv) < 0) {
 		reply("fail dns-server %s: port %lu in use or out of pcbs", argv[1], port);
 		return;
 	}
 	nservers++;
-	reply("ok dns-server %s port %lu", argv[1], port);
+	reply("ok dns-server %s port %lu neg-ttl %lu", argv[1], port, neg_ttl);
 }
 
 /* VALUE into RR for TYPE; -1 if it does not fit the type. */

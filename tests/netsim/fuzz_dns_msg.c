@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (dns_query_parse(data, size, &q) == 0) {
 		q.qclass = DNS_CLASS_IN;
 		roundtrip(&q);
-		dns_reply_build(out, DNS_UDP_MAX, &q, DNS_RCODE_NXDOMAIN, NULL, 0);
+		dns_reply_build(out, DNS_UDP_MAX, &q, DNS_RCODE_NXDOMAIN, NULL, 0, 60);
 	}
 	if (dns_reply_parse(data, size, &rep) == 0) {
 		rep.q.qclass = DNS_CLASS_IN;
@@ -38,9 +38,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (rep.an[i].rdlen > DNS_RDATA_MAX)
 				rep.an[i].rdlen = DNS_RDATA_MAX;
 		/* Re-serialize the answers (small cap: exercises truncation too). */
-		if (dns_reply_build(out, DNS_UDP_MAX, &rep.q, rep.rcode, rep.an, rep.nan) == 0)
+		if (dns_reply_build(out, DNS_UDP_MAX, &rep.q, rep.rcode, rep.an, rep.nan, 60) == 0)
 			abort();
-		dns_reply_build(out, sizeof(out), &rep.q, rep.rcode, rep.an, rep.nan);
+		dns_reply_build(out, sizeof(out), &rep.q, rep.rcode, rep.an, rep.nan, 0);
 	}
 	return 0;
 }

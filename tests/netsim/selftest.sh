@@ -67,6 +67,7 @@ udp-listen h6 5354 reply junk
 dns-query h1 10.0.0.6:5354 www.test timeout 1
 dns-query h1 10.0.0.6:54 www.test tcp timeout 1
 dns-query h1 10.0.0.6 www.test mx
+dns-server h6 port 0
 bogus
 quit
 CMDS
@@ -100,7 +101,7 @@ expected='^ok host h1 lan .* FD00::2$
 ^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:0[45]=10\.0\.0\.5
 ^ok host h6 lan
 ^fail dns-record h6: no dns-server
-^ok dns-server h6 port 53$
+^ok dns-server h6 port 53 neg-ttl 60$
 ^ok dns-record h6 www\.test a 192\.0\.2\.10 ttl 300$
 ^ok dns-record h6 www\.test a 192\.0\.2\.11 ttl 60$
 ^ok dns-record h6 www\.test aaaa
@@ -115,8 +116,8 @@ expected='^ok host h1 lan .* FD00::2$
 ^ok dns-query h1 www\.test a rcode NOERROR answers 2 192\.0\.2\.10 192\.0\.2\.11 ttl 60 
 ^ok dns-query h1 alias\.test a rcode NOERROR answers 1 www\.test ttl 300 
 ^ok dns-query h1 10\.2\.0\.192\.in-addr\.arpa ptr rcode NOERROR answers 1 www\.test ttl 300 
-^ok dns-query h1 nothere\.test a rcode NXDOMAIN answers 0 ttl 0 flags aa,rd 
-^ok dns-query h1 www\.test ptr rcode NOERROR answers 0 ttl 0 
+^ok dns-query h1 nothere\.test a rcode NXDOMAIN answers 0 ttl 0 flags aa,rd size 66 
+^ok dns-query h1 www\.test ptr rcode NOERROR answers 0 ttl 0 flags aa,rd size 62 
 ^ok dns-query h1 big\.test txt rcode NOERROR answers 0 ttl 0 flags aa,tc,rd 
 ^ok dns-query h1 big\.test txt rcode NOERROR answers 1 "big" ttl 300 flags aa,rd size 645 
 ^ok dns-stats h6 queries 10 udp 8 tcp 2 nxdomain 1 truncated 1 bad 0 tcp_refused 0 last big\.test/txt$
@@ -127,6 +128,7 @@ expected='^ok host h1 lan .* FD00::2$
 ^fail dns-query h1 www\.test a (timeout \(sent [0-9]+, ignored [1-9]|bad reply)
 ^fail dns-query h1 www\.test a refused$
 ^fail dns-query: usage
+^fail dns-server: usage
 ^fail bogus: unknown command$
 ^ok quit$'
 timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))" < "$tmp/cmds" > "$tmp/out"

@@ -95,7 +95,7 @@ static void test_reply_roundtrip(void)
 	an[2].ttl = 5;
 	an[2].rdlen = 6;
 	memcpy(an[2].rdata, "\5hello", 6);
-	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_NOERROR, an, 3);
+	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_NOERROR, an, 3, 60);
 	CHECK(n > qn);
 	CHECK_EQ_INT(dns_reply_parse(buf, n, &rep), 0);
 	CHECK_EQ_UINT(rep.q.id, 7);
@@ -118,12 +118,21 @@ static void test_reply_roundtrip(void)
 	CHECK(!dns_question_match(&q, &rep.q));
 	/* a query is not a reply */
 	CHECK_EQ_INT(dns_reply_parse(qbuf, qn, &rep), DNS_E_HEADER);
-	/* NXDOMAIN without answers */
-	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_NXDOMAIN, NULL, 0);
+	CHECK_EQ_INT(buf[9], 0); /* answers: no SOA */
+	/* NXDOMAIN without answers; with neg_ttl an SOA for "test" */
+	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_NXDOMAIN, NULL, 0, 0);
 	CHECK_EQ_UINT(n, qn);
 	CHECK_EQ_INT(dns_reply_parse(buf, n, &rep), 0);
 	CHECK_EQ_UINT(rep.rcode, DNS_RCODE_NXDOMAIN);
 	CHECK_EQ_UINT(rep.ancount, 0);
+	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_NXDOMAIN, NULL, 0, 30);
+	CHECK_EQ_UINT(n, qn + 36);
+	CHECK_EQ_INT(buf[9], 1);
+	CHECK_MEM(buf + qn, 12, "\xc0\x11\0\6\0\1\0\0\0\x1e\0\x18", 12);
+	CHECK_MEM(buf + qn + 32, 4, "\0\0\0\x1e", 4);
+	CHECK_EQ_INT(dns_reply_parse(buf, n, &rep), 0);
+	n = dns_reply_build(buf, sizeof(buf), &q, DNS_RCODE_SERVFAIL, NULL, 0, 30);
+	CHECK_EQ_UINT(n, qn);
 }
 
 static void test_truncation(void)
@@ -140,17 +149,17 @@ static void test_truncation(void)
 		big.rdata[i * 201] = 200;
 		memset(big.rdata + i * 201 + 1, 'x', 200);
 	}
-	n = dns_reply_build(buf, DNS_UDP_MAX, &q, 0, &big, 1);
+	n = dns_reply_build(buf, DNS_UDP_MAX, &q, 0, &big, 1, 60);
 	CHECK_EQ_UINT(n, qn);
 	CHECK_EQ_INT(dns_reply_parse(buf, n, &rep), 0);
 	CHECK(rep.q.flags & DNS_FLAG_TC);
 	CHECK_EQ_UINT(rep.ancount, 0);
-	n = dns_reply_build(buf, sizeof(buf), &q, 0, &big, 1);
+	n = dns_reply_build(buf, sizeof(buf), &q, 0, &big, 1, 60);
 	CHECK_EQ_UINT(n, qn + 12 + 603);
 	CHECK_EQ_INT(dns_reply_parse(buf, n, &rep), 0);
 	CHECK(!(rep.q.flags & DNS_FLAG_TC));
 	CHECK_EQ_UINT(rep.an[0].rdlen, 603);
-	CHECK_EQ_UINT(dns_reply_build(buf, 20, &q, 0, NULL, 0), 0);
+	CHECK_EQ_UINT(dns_reply_build(buf, 20, &q, 0, NULL, 0, 60), 0);
 }
 
 /* A reply whose second answer's owner is a chain of DEPTH pointers, each
