@@ -135,6 +135,10 @@ static int dispatch(char *line)
 		{ "udp-listen", cmd_udp_listen },
 		{ "udp-send", cmd_udp_send },
 		{ "peers", cmd_peers },
+		{ "dns-query", cmd_dns_query },
+		{ "dns-server", cmd_dns_server },
+		{ "dns-record", cmd_dns_record },
+		{ "dns-stats", cmd_dns_stats },
 	};
 
 	if (argc < 0) {

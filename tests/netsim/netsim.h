@@ -76,6 +76,10 @@ void cmd_peers(int argc, char **argv);
 void cmd_dhcp(int argc, char **argv);
 void cmd_dhcp_server(int argc, char **argv);
 void cmd_leases(int argc, char **argv);
+void cmd_dns_query(int argc, char **argv);
+void cmd_dns_server(int argc, char **argv);
+void cmd_dns_record(int argc, char **argv);
+void cmd_dns_stats(int argc, char **argv);
 
 /* peers.c: source addresses seen by listeners, for NAT/forward assertions */
 #define NETSIM_MAX_LISTENERS 16

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # selftest.sh NETSIM: netsim on its own (no QEMU; the wire side points at an
 # unused loopback port): hosts on one segment talk through the hub over v4
-# and v6, and every command answers one ok/fail line. Part of `make check`.
+# and v6 (TCP, UDP, DHCP, DNS), and every command answers one ok/fail line.
+# Part of `make check`.
 set -uo pipefail
 netsim=${1:?usage: selftest.sh NETSIM}
 tmp=$(mktemp -d)
@@ -37,6 +38,36 @@ dhcp h5 timeout 1
 dhcp-server h2 pool 10.0.0.50-10.0.0.59 gw 10.0.0.1 dns 10.0.0.1 lease 120
 dhcp h4 timeout 5
 leases h2
+host h6 lan mac 02:00:00:00:01:06 ip 10.0.0.6/24 ip6 fd00::6/64
+dns-record h6 www.test a 192.0.2.10
+dns-server h6
+dns-record h6 www.test a 192.0.2.10
+dns-record h6 www.test a 192.0.2.11 ttl 60
+dns-record h6 www.test aaaa 2001:db8::10
+dns-record h6 www.test txt "hello world"
+dns-record h6 alias.test cname www.test
+dns-record h6 10.2.0.192.in-addr.arpa ptr www.test
+dns-record h6 big.test txt big
+dns-record h6 bad..name a 192.0.2.1
+dns-query h1 10.0.0.6 www.test
+dns-query h1 10.0.0.6 WWW.Test. aaaa
+dns-query h1 [fd00::6]:53 www.test txt
+dns-query h1 fd00::6 www.test a tcp
+dns-query h1 10.0.0.6 alias.test
+dns-query h1 10.0.0.6 192.0.2.10 ptr
+dns-query h1 10.0.0.6 nothere.test
+dns-query h1 10.0.0.6 www.test ptr
+dns-query h1 10.0.0.6 big.test txt
+dns-query h1 10.0.0.6 big.test txt tcp
+dns-stats h6 clear
+dns-stats h6
+udp-listen h6 5353 echo
+dns-query h1 10.0.0.6:5353 www.test
+udp-listen h6 5354 reply junk
+dns-query h1 10.0.0.6:5354 www.test timeout 1
+dns-query h1 10.0.0.6:54 www.test tcp timeout 1
+dns-query h1 10.0.0.6 www.test mx
+dns-server h6 port 0
 bogus
 quit
 CMDS
@@ -68,6 +99,36 @@ expected='^ok host h1 lan .* FD00::2$
 ^ok dhcp-server h2 pool 10\.0\.0\.50-10\.0\.0\.59 \(10 addresses\)$
 ^ok dhcp h4 ip 10\.0\.0\.5[0-9]/24 gw 10\.0\.0\.1
 ^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:0[45]=10\.0\.0\.5
+^ok host h6 lan
+^fail dns-record h6: no dns-server
+^ok dns-server h6 port 53 neg-ttl 60$
+^ok dns-record h6 www\.test a 192\.0\.2\.10 ttl 300$
+^ok dns-record h6 www\.test a 192\.0\.2\.11 ttl 60$
+^ok dns-record h6 www\.test aaaa
+^ok dns-record h6 www\.test txt
+^ok dns-record h6 alias\.test cname
+^ok dns-record h6 10\.2\.0\.192\.in-addr\.arpa ptr
+^ok dns-record h6 big\.test txt big
+^fail dns-record h6 bad\.\.name a: bad name
+^ok dns-query h1 www\.test a rcode NOERROR answers 2 192\.0\.2\.10 192\.0\.2\.11 ttl 60 flags aa,rd size 58 
+^ok dns-query h1 WWW\.Test\. aaaa rcode NOERROR answers 1 2001:DB8::10 ttl 300 
+^ok dns-query h1 www\.test txt rcode NOERROR answers 1 "hello world" ttl 300 
+^ok dns-query h1 www\.test a rcode NOERROR answers 2 192\.0\.2\.10 192\.0\.2\.11 ttl 60 
+^ok dns-query h1 alias\.test a rcode NOERROR answers 1 www\.test ttl 300 
+^ok dns-query h1 10\.2\.0\.192\.in-addr\.arpa ptr rcode NOERROR answers 1 www\.test ttl 300 
+^ok dns-query h1 nothere\.test a rcode NXDOMAIN answers 0 ttl 0 flags aa,rd size 66 
+^ok dns-query h1 www\.test ptr rcode NOERROR answers 0 ttl 0 flags aa,rd size 62 
+^ok dns-query h1 big\.test txt rcode NOERROR answers 0 ttl 0 flags aa,tc,rd 
+^ok dns-query h1 big\.test txt rcode NOERROR answers 1 "big" ttl 300 flags aa,rd size 645 
+^ok dns-stats h6 queries 10 udp 8 tcp 2 nxdomain 1 truncated 1 bad 0 tcp_refused 0 last big\.test/txt$
+^ok dns-stats h6 queries 0 udp 0 tcp 0 .* last -$
+^ok udp-listen h6 5353 echo$
+^fail dns-query h1 www\.test a bad reply \(wrong QR or opcode\)$
+^ok udp-listen h6 5354 reply$
+^fail dns-query h1 www\.test a (timeout \(sent [0-9]+, ignored [1-9]|bad reply)
+^fail dns-query h1 www\.test a refused$
+^fail dns-query: usage
+^fail dns-server: usage
 ^fail bogus: unknown command$
 ^ok quit$'
 timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))" < "$tmp/cmds" > "$tmp/out"
