@@ -94,11 +94,17 @@ int local_add(struct local_table *t, const char *name, int family,
 	if (n < 0 || (size_t)n >= sizeof(h->name))
 		return -1;
 	lower(h->name);
-	if (!ends_with_label(h->name, t->domain))
-		t->foreign++;
 	h->family = (uint8_t)family;
 	memset(h->addr, 0, sizeof(h->addr));
 	memcpy(h->addr, addr, family == 4 ? 4 : 16);
+	/* "10.0.0.5 nas.lan nas" names one host: answer it once. */
+	for (size_t i = 0; i < t->count; i++)
+		if (t->hosts[i].family == h->family &&
+		    memcmp(t->hosts[i].addr, h->addr, sizeof(h->addr)) == 0 &&
+		    strcmp(t->hosts[i].name, h->name) == 0)
+			return 0;
+	if (!ends_with_label(h->name, t->domain))
+		t->foreign++;
 	t->count++;
 	return 0;
 }

@@ -79,6 +79,8 @@ void send_reply(struct server *srv, const struct client_ctx *ctx,
 		uint8_t *msg, size_t len, size_t question_end, bool edns,
 		uint16_t udp_size)
 {
+	/* Every client may recurse through dnsd: say so (RFC 1035 RA). */
+	msg[3] |= DNS_F_RA & 0xff;
 	len = dns_fit_reply(msg, len, REPLY_BUF, question_end, edns, udp_size,
 			    ctx->tcp != NULL);
 	if (ctx->tcp) {
@@ -267,6 +269,7 @@ void handle_query(struct server *srv, const struct client_ctx *ctx,
 		if (srv->ql.enabled)
 			log_query(srv, ctx->addr, m.q.name, m.q.name_len,
 				  m.q.type, srv->out, n, QSRC_CACHED);
+		srv->out[2] &= (uint8_t)~(DNS_F_AA >> 8);
 		send_reply(srv, ctx, srv->out, n, m.question_end, m.has_edns,
 			   m.edns_udp_size);
 		return;

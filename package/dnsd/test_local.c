@@ -90,8 +90,25 @@ static void test_reverse(void)
 	CHECK_EQ_INT(local_parse_reverse("x.ip6.arpa", addr), 0);
 }
 
+/* dhcpd writes "ADDR NAME.lan NAME": one host, one answer. */
+static void test_duplicates(void)
+{
+	static const char hosts[] = "10.0.0.101 h3.lan h3\n10.0.0.101 H3\n"
+				    "10.0.0.102 h3\n";
+	struct local_table t;
+	struct local_result r;
+
+	CHECK_EQ_INT(local_init(&t, 16, "lan"), 0);
+	local_add_hosts_buf(&t, hosts, strlen(hosts));
+	CHECK_EQ_UINT(t.count, 2);
+	CHECK_EQ_INT(local_lookup(&t, "h3.lan", DNS_T_A, &r), LOCAL_FOUND);
+	CHECK_EQ_UINT(r.count, 2);	/* .101 once, and .102 */
+	local_free(&t);
+}
+
 int main(void)
 {
+	test_duplicates();
 	test_lookup();
 	test_limits();
 	test_reverse();

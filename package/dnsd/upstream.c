@@ -177,7 +177,9 @@ static void deliver(struct server *srv, struct fwd_pending *p,
 		memcpy(srv->out, msg, len);
 		dns_put16(srv->out, w->id);
 		flags = dns_get16(srv->out + 2);
-		flags = (uint16_t)((flags & ~DNS_F_RD) | (w->flags & DNS_F_RD));
+		/* dnsd is not the authority for what it forwards: no AA. */
+		flags = (uint16_t)((flags & ~(DNS_F_RD | DNS_F_AA)) |
+				   (w->flags & DNS_F_RD));
 		dns_put16(srv->out + 2, flags);
 		memcpy(srv->out + DNS_HDR_LEN, w->name, p->q.name_len);
 		if (srv->ql.enabled)
