@@ -11,6 +11,7 @@
 #include "keel/evloop.h"
 
 #include "console.h"
+#include "health.h"
 #include "services.h"
 #include "watchdog.h"
 
@@ -22,6 +23,7 @@ struct init {
 	const char *config_path;	/* the file it came from */
 	struct services services;
 	struct watchdog watchdog;
+	struct health health;
 	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */
 };
 

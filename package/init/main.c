@@ -18,6 +18,7 @@
 #include "keel/log.h"
 
 #include "boot.h"
+#include "health.h"
 #include "init.h"
 #include "shutdown.h"
 
@@ -104,6 +105,7 @@ int main(int argc, char **argv)
 
 	boot_run(&init);
 	print_ready(&init);
+	health_start(&init);
 
 	if (evloop_run(&init.loop) < 0)
 		fatal("event loop");
