@@ -17,13 +17,17 @@ define MUSL_CONFIGURE_CMDS
 		--syslibdir=$(STAGING_DIR)/lib --disable-shared --enable-wrapper=gcc
 endef
 
+# The wrapper carries the board's link flags: a board change rebuilds all.
+MUSL_CONFIG_FILES = $(BOARD_DIR)/board.mk
+
 define MUSL_BUILD_CMDS
 	$(MAKE) -C $(@D) -j$(NPROC) AR=$(BOARD_CROSS)ar RANLIB=$(BOARD_CROSS)ranlib
 endef
 
 define MUSL_INSTALL_STAGING_CMDS
 	$(MAKE) -C $(@D) install
-	$(TOPDIR)/support/make-cc-wrapper $(TARGET_CC) "$(CCACHE)" $(BOARD_CROSS)gcc $(STAGING_DIR)/usr/lib/musl-gcc.specs
+	$(TOPDIR)/support/make-cc-wrapper $(TARGET_CC) "$(CCACHE)" $(BOARD_CROSS)gcc $(STAGING_DIR)/usr/lib/musl-gcc.specs \
+		"$(BOARD_TARGET_LDFLAGS)"
 endef
 
 $(eval $(generic-package))
