@@ -51,6 +51,9 @@ static const struct field ipfix_fields[2][NFIELDS] = {
 #define V9_HEADER	20
 #define IPFIX_HEADER	16
 
+_Static_assert(V5_HEADER + EXPORT_V5_MAX * V5_RECORD <= EXPORT_MTU,
+	       "v5 datagram fits the buffer");
+
 static const struct field *fields_of(int version, int family)
 {
 	int v6 = family == 6;
