@@ -321,9 +321,12 @@ static int run_live(struct flowd *s)
 				 strerror(errno));
 			return 1;
 		}
+	/* SIGHUP (a reload elsewhere) must not kill the daemon: it
+	 * rewrites the summary, like SIGUSR1. */
 	if (evloop_signal(&s->loop, SIGTERM, on_term, s) < 0 ||
 	    evloop_signal(&s->loop, SIGINT, on_term, s) < 0 ||
-	    evloop_signal(&s->loop, SIGUSR1, on_usr1, s) < 0) {
+	    evloop_signal(&s->loop, SIGUSR1, on_usr1, s) < 0 ||
+	    evloop_signal(&s->loop, SIGHUP, on_usr1, s) < 0) {
 		logx_err("signals: %s", strerror(errno));
 		return 1;
 	}
