@@ -50,6 +50,7 @@ struct flowd {
 	struct evloop loop;
 	struct evloop_timer tick;
 	uint64_t next_summary_ms;
+	int exit_code;
 };
 
 static struct flowd fd_state;
@@ -170,10 +171,15 @@ static void on_readable(struct evloop *loop, struct evloop_fd *w,
 {
 	struct capture *c = w->arg;
 
-	(void)loop;
 	(void)events;
-	if (pcap_dispatch(c->pcap, -1, on_packet, (u_char *)c) < 0)
-		logx_warn("capture: %s", pcap_geterr(c->pcap));
+	/* A failed capture (interface gone or down) would wake the loop
+	 * forever: flush and exit, and let init restart us with backoff. */
+	if (pcap_dispatch(c->pcap, -1, on_packet, (u_char *)c) < 0) {
+		logx_err("%s: %s", fd_state.opt.ifaces[c->slot],
+			 pcap_geterr(c->pcap));
+		fd_state.exit_code = 1;
+		evloop_stop(loop);
+	}
 }
 
 static void on_tick(struct evloop *loop, struct evloop_timer *t)
@@ -350,7 +356,7 @@ static int run_live(struct flowd *s)
 	     (unsigned long long)s->eng.st.exported,
 	     (unsigned long long)s->eng.ft.expired[FT_EVICTED],
 	     (unsigned long long)s->counts.dropped);
-	return 0;
+	return s->exit_code;
 }
 
 int main(int argc, char **argv)
