@@ -54,6 +54,11 @@ int engine_init(struct engine *e, const struct engine_settings *s,
 	return 0;
 }
 
+void engine_set_clock(struct engine *e, uint64_t boot_ms)
+{
+	e->ex.boot_ms = e->now_ms = e->tick_ms = boot_ms;
+}
+
 void engine_free(struct engine *e)
 {
 	ft_free(&e->ft);

@@ -54,6 +54,10 @@ int engine_init(struct engine *e, const struct engine_settings *s,
 		void *arg);
 void engine_free(struct engine *e);
 
+/* Restarts the clock at boot_ms: reading a file, its first packet's time
+ * is "now" and sysUpTime 0. */
+void engine_set_clock(struct engine *e, uint64_t boot_ms);
+
 /* One captured frame at epoch ms ts_ms, from capture slot iface. */
 void engine_packet(struct engine *e, unsigned iface, uint64_t ts_ms,
 		   const uint8_t *frame, size_t caplen, int linktype);

@@ -1,12 +1,14 @@
 /*
- * main.c - flowd: flow exporter. Options in, pcap handles and collector
- * sockets opened as root, privileges dropped, then either a pcap file read
- * to the end (-r) or the live interfaces watched from one event loop.
+ * main.c - flowd: flow exporter. Options in, pcap handles (or the -r
+ * file) and collector sockets opened as root, privileges dropped, then
+ * either the file read to its end or the live interfaces watched from one
+ * event loop.
  * The only file that talks to libpcap: decode, flow table and encoders
  * are pure and know nothing of it.
  */
 #define _GNU_SOURCE	/* getrandom */
 #include <errno.h>
+#include <fcntl.h>
 #include <net/if.h>
 #include <pcap/pcap.h>
 #include <pwd.h>
@@ -27,7 +29,9 @@
 
 #include "collector.h"
 #include "engine.h"
+#include "offline.h"
 #include "options.h"
+#include "pcapfile.h"
 #include "summary.h"
 
 #define SUMMARY_MAX 4096
@@ -126,28 +130,63 @@ static int show_summary(const struct flowd_options *o)
 	return 0;
 }
 
-/* Offline: the file's timestamps are the clock; sysUpTime starts at its
- * first packet. */
-static int run_file(struct flowd *s, pcap_t *p)
+/* Files that are not classic pcap (pcapng) go through libpcap, from the
+ * descriptor opened before the privilege drop. */
+static int read_with_libpcap(struct flowd *s, int fd)
 {
-	static char text[SUMMARY_MAX];
+	char err[PCAP_ERRBUF_SIZE];
 	struct pcap_pkthdr *h;
 	const u_char *data;
-	int linktype = pcap_datalink(p), rc;
 	bool first = true;
+	FILE *f;
+	pcap_t *p;
+	int rc;
 
+	if (lseek(fd, 0, SEEK_SET) < 0 || !(f = fdopen(fd, "rb"))) {
+		logx_err("%s: %s", s->opt.read_file, strerror(errno));
+		return -1;
+	}
+	p = pcap_fopen_offline(f, err);
+	if (!p) {
+		logx_err("%s: %s", s->opt.read_file, err);
+		fclose(f);
+		return -1;
+	}
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		if (first) {
-			s->eng.ex.boot_ms = s->eng.now_ms = s->eng.tick_ms =
-				pkt_ms(h);
+			engine_set_clock(&s->eng, pkt_ms(h));
 			first = false;
 		}
 		engine_packet(&s->eng, 0, pkt_ms(h), data, h->caplen,
-			      linktype);
+			      pcap_datalink(p));
 	}
-	if (rc == -1) {
+	if (rc == -1)
 		logx_err("%s: %s", s->opt.read_file, pcap_geterr(p));
-		return 1;
+	pcap_close(p);	/* closes f and fd */
+	return rc == -1 ? -1 : 0;
+}
+
+/* Offline: the file's timestamps are the clock; sysUpTime starts at its
+ * first packet. Everything is flushed at the end and the counters
+ * printed. */
+static int run_file(struct flowd *s, int fd)
+{
+	static struct offline_reader reader;
+	static char text[SUMMARY_MAX];
+	char err[256];
+	int rc = offline_read(&reader, fd, &s->eng, err, sizeof(err));
+
+	if (rc == PCAPFILE_OTHER) {
+		if (read_with_libpcap(s, fd) < 0)
+			return 1;
+	} else {
+		close(fd);
+		if (rc != PCAPFILE_OK) {
+			logx_err("%s: %s", s->opt.read_file, err);
+			return 1;
+		}
+		if (err[0])
+			logx_warn("%s: %s", s->opt.read_file, err);
 	}
 	engine_flush(&s->eng);
 	s->counts.send_errors = s->col.send_errors;
@@ -362,8 +401,8 @@ static int run_live(struct flowd *s)
 int main(int argc, char **argv)
 {
 	struct flowd *s = &fd_state;
-	char err[512], pcap_err[PCAP_ERRBUF_SIZE];
-	pcap_t *file = NULL;
+	char err[512];
+	int file = -1;
 	size_t i;
 	int rc;
 
@@ -396,26 +435,24 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (s->opt.read_file) {
-		file = pcap_open_offline(s->opt.read_file, pcap_err);
-		if (!file) {
-			logx_err("%s", pcap_err);
+		file = open(s->opt.read_file, O_RDONLY | O_CLOEXEC);
+		if (file < 0) {
+			logx_err("%s: %s", s->opt.read_file, strerror(errno));
 			return 1;
 		}
 	} else if (open_live(s, err, sizeof(err)) < 0) {
 		logx_err("capture %s", err);
 		return 1;
 	}
-	if (collectors_open(&s->col, &s->opt, !file, err, sizeof(err)) < 0) {
+	if (collectors_open(&s->col, &s->opt, file < 0, err, sizeof(err)) < 0) {
 		logx_err("%s", err);
 		return 1;
 	}
-	if (!file && s->opt.summary_s)
+	if (file < 0 && s->opt.summary_s)
 		make_summary_dir(&s->opt);
 	if (drop_privileges(&s->opt) < 0)
 		return 1;
-	rc = file ? run_file(s, file) : run_live(s);
-	if (file)
-		pcap_close(file);
+	rc = file >= 0 ? run_file(s, file) : run_live(s);
 	for (i = 0; i < s->ncap; i++)
 		pcap_close(s->cap[i].pcap);
 	collectors_close(&s->col);

@@ -4,6 +4,7 @@
   genpcap.py basic OUT.pcap EXPECT.csv   mixed traffic (see basic())
   genpcap.py evict OUT.pcap EXPECT.csv   FLOWS concurrent flows, round-robin
   genpcap.py bench OUT.pcap PACKETS FLOWS  many flows, for the benchmark
+  genpcap.py pcapng IN.pcap OUT.pcapng   the same packets as pcapng
 
 EXPECT.csv has one line per unidirectional flow:
   family,src,dst,sport,dport,proto,packets,bytes
@@ -190,13 +191,36 @@ def bench(out, npackets, nflows, snap=96):
     f.close()
 
 
+def to_pcapng(src, out):
+    """The same packets as pcapng (one section, one interface, enhanced
+    packet blocks): flowd hands such files to libpcap."""
+    data = open(src, "rb").read()
+    linktype = struct.unpack("<I", data[20:24])[0]
+    f = open(out, "wb")
+    f.write(struct.pack("<IIIHHqI", 0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0, -1, 28))
+    f.write(struct.pack("<IIHHII", 1, 20, linktype, 0, 65535, 20))
+    off = 24
+    while off + 16 <= len(data):
+        sec, usec, caplen, wirelen = struct.unpack("<IIII", data[off:off + 16])
+        frame = data[off + 16:off + 16 + caplen]
+        off += 16 + caplen
+        pad = b"\0" * (-caplen % 4)
+        ts = sec * 1_000_000 + usec
+        blen = 32 + caplen + len(pad)
+        f.write(struct.pack("<IIIIIII", 6, blen, 0, ts >> 32, ts & 0xFFFFFFFF,
+                            caplen, wirelen) + frame + pad + struct.pack("<I", blen))
+    f.close()
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "basic":
         basic(sys.argv[2], sys.argv[3])
     elif mode == "evict":
         evict(sys.argv[2], sys.argv[3])
+    elif mode == "pcapng":
+        to_pcapng(sys.argv[2], sys.argv[3])
     elif mode == "bench":
         bench(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
-        sys.exit("usage: genpcap.py basic|evict|bench ...")
+        sys.exit("usage: genpcap.py basic|evict|bench|pcapng ...")
