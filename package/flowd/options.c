@@ -115,9 +115,9 @@ static const char usage[] =
 	"usage: flowd -i IF... -c HOST[:PORT]... [options]\n"
 	"       flowd -r FILE.pcap -c HOST[:PORT]... [options]\n"
 	"       flowd -S [-o FILE]\n"
-	"  -i IF         capture on this interface (repeatable, at most 4);\n"
-	"                packets arriving on it only, like ingress NetFlow\n"
-	"  -a            count packets leaving the interfaces too\n"
+	"  -i IF         capture on this interface (repeatable, at most 4)\n"
+	"  -d in|both    directions counted: both by default for one -i; for\n"
+	"                several, in (ingress NetFlow: a forwarded packet once)\n"
 	"  -r FILE       read a pcap file instead, its timestamps as the clock;\n"
 	"                flush all flows at the end, print counters, exit\n"
 	"  -c HOST[:PORT] collector, IPv4 or [IPv6] (repeatable, at most 4;\n"
@@ -150,7 +150,7 @@ int options_parse(struct flowd_options *o, int argc, char **argv,
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt(argc, argv,
-			     ":i:r:c:v:m:I:A:F:T:t:e:s:B:o:O:SU:aknh")) != -1) {
+			     ":i:r:c:v:m:I:A:F:T:t:e:s:B:o:O:SU:d:knh")) != -1) {
 		switch (opt) {
 		case 'i':
 			if (o->n_ifaces == FLOWD_MAX_IFACES) {
@@ -264,8 +264,14 @@ int options_parse(struct flowd_options *o, int argc, char **argv,
 		case 'U':
 			o->user = optarg;
 			break;
-		case 'a':
-			o->both_directions = true;
+		case 'd':
+			if (strcmp(optarg, "in") && strcmp(optarg, "both")) {
+				snprintf(err, errlen, "-d %s: not in or both",
+					 optarg);
+				return -1;
+			}
+			o->both_directions = optarg[0] == 'b';
+			o->direction_set = true;
 			break;
 		case 'k':
 			o->log_kmsg = true;
@@ -303,6 +309,8 @@ int options_parse(struct flowd_options *o, int argc, char **argv,
 		snprintf(err, errlen, "no -c collector given");
 		return -1;
 	}
+	if (!o->direction_set)
+		o->both_directions = o->n_ifaces == 1;
 	return 0;
 }
 

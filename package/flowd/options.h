@@ -35,7 +35,11 @@ struct flowd_options {
 	uint32_t summary_s;
 	uint32_t snaplen;
 	uint32_t buffer_kb;		/* kernel capture ring per interface */
-	bool both_directions;		/* -a: not just what arrives */
+	/* Packets leaving the interfaces too. Default: yes for one
+	 * interface (it is all there is to see), no for several, where
+	 * ingress alone counts each forwarded packet once (-d). */
+	bool both_directions;
+	bool direction_set;
 	bool check_only;
 	bool show_summary;
 	bool log_kmsg;

@@ -63,6 +63,18 @@ static void test_argv(void)
 	CHECK_EQ_UINT(o.eng.idle_s, 30);
 	CHECK_EQ_UINT(o.eng.active_s, 60);
 	CHECK_EQ_UINT(o.eng.linger_s, 5);
+	CHECK(!o.both_directions);	/* two interfaces: ingress only */
+	CHECK_EQ_INT(parse(&o, err, sizeof(err), "-i", "eth0", "-c",
+			   "10.0.0.10", NULL), 0);
+	CHECK(o.both_directions);	/* one: everything it sees */
+	CHECK_EQ_INT(parse(&o, err, sizeof(err), "-i", "eth0", "-d", "in",
+			   "-c", "10.0.0.10", NULL), 0);
+	CHECK(!o.both_directions);
+	CHECK_EQ_INT(parse(&o, err, sizeof(err), "-i", "a", "-i", "b", "-d",
+			   "both", "-c", "10.0.0.10", NULL), 0);
+	CHECK(o.both_directions);
+	CHECK_EQ_INT(parse(&o, err, sizeof(err), "-i", "a", "-d", "out",
+			   "-c", "10.0.0.10", NULL), -1);
 
 	/* Defaults. */
 	CHECK_EQ_INT(parse(&o, err, sizeof(err), "-r", "x.pcap", "-c",
