@@ -171,10 +171,18 @@ static int read_with_libpcap(struct flowd *s, int fd)
  * printed. */
 static int run_file(struct flowd *s, int fd)
 {
-	static struct offline_reader reader;
+	/* Allocated only here: a live daemon never carries the buffer. */
+	struct offline_reader *reader = malloc(sizeof(*reader));
 	static char text[SUMMARY_MAX];
 	char err[256];
-	int rc = offline_read(&reader, fd, &s->eng, err, sizeof(err));
+	int rc;
+
+	if (!reader) {
+		logx_err("cannot allocate the read buffer");
+		return 1;
+	}
+	rc = offline_read(reader, fd, &s->eng, err, sizeof(err));
+	free(reader);
 
 	if (rc == PCAPFILE_OTHER) {
 		if (read_with_libpcap(s, fd) < 0)
