@@ -49,7 +49,7 @@ unexport BOARD V
 .DEFAULT_GOAL := all
 
 # The packages that make up the image (a defconfig, in Buildroot's terms).
-KEEL_TARGET_PACKAGES = busybox dropbear init keel-config keel-fw dhcpd dnsd logd logread keel-upgrade
+KEEL_TARGET_PACKAGES = busybox dropbear init keel-config keel-fw dhcpd dnsd logd logread flowd keel-upgrade
 KEEL_STAGING_PACKAGES = libpcap
 KEEL_HOST_PACKAGES = host-lwip host-keel-bundle
 
@@ -96,6 +96,7 @@ help:
 	  make                  build the image for BOARD (default qemu-x86_64)
 	  make qemu             build, then boot the image in QEMU on this terminal
 	  make test             unit tests, then build and boot-test every QEMU board
+	  make bench            Keel's daemons against dnsmasq, unbound, Kea, softflowd, syslogd
 	  make unit-tests       host unit tests of Keel's C code (ASan+UBSan)
 	  make fuzz             libFuzzer targets, FUZZ_SECONDS each (default 10)
 	  make source           fill the download cache ($(DL_DIR)) for offline builds

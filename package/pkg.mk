@@ -61,10 +61,10 @@ $(1)-dirclean:
 	rm -rf $$($(2)_DIR) $$($(2)_TARGET_DIR)
 $(1)-rebuild:
 	rm -f $$($(2)_DIR)/.stamp_built $$($(2)_DIR)/.stamp_installed
-	$$(MAKE) $(1)
+	$$(MAKE) BOARD=$$(BOARD) $(1)
 $(1)-reconfigure:
 	rm -f $$($(2)_DIR)/.stamp_configured $$($(2)_DIR)/.stamp_built $$($(2)_DIR)/.stamp_installed
-	$$(MAKE) $(1)
+	$$(MAKE) BOARD=$$(BOARD) $(1)
 .PHONY: $(1) $(1)-source $(1)-dirclean $(1)-rebuild $(1)-reconfigure
 
 # The install step sees its own tree as TARGET_DIR.

@@ -24,3 +24,14 @@ fuzz: host-deps
 	exit $$fail
 
 .PHONY: test unit-tests fuzz
+
+# make bench: Keel's daemons against their peers, side by side, with ratios.
+# Benchmarks, not tests: they print numbers and never gate anything.
+BENCH_DEBS = dnsperf dnsmasq-base unbound kea-dhcp4-server softflowd time bc
+bench: host-deps
+	@$(TOPDIR)/support/host-deps $(BENCH_DEBS)
+	$(TOPDIR)/tests/dns/bench
+	$(TOPDIR)/tests/dhcp/bench
+	$(TOPDIR)/tests/logd/bench
+	$(TOPDIR)/tests/flowd/bench
+.PHONY: bench

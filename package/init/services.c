@@ -225,6 +225,30 @@ static void plan_sshd(const struct keel_config *cfg, struct service_def *d)
 		}
 }
 
+/* flowd captures on the [flow] interfaces as root, then drops to flowd. */
+static void plan_flowd(const struct keel_config *cfg, struct service_def *d)
+{
+	char a[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "flowd", "");
+	snprintf(d->rundir, sizeof(d->rundir), "/run/flowd");
+	snprintf(d->rundir_owner, sizeof(d->rundir_owner), "flowd");
+	def_arg(d, "/usr/sbin/flowd");
+	for (unsigned i = 0; i < cfg->flow.n_interfaces; i++) {
+		def_arg(d, "-i");
+		def_arg(d, cfg->flow.interfaces[i]);
+	}
+	for (unsigned i = 0; i < cfg->flow.n_collectors; i++) {
+		const struct config_endpoint *c = &cfg->flow.collectors[i];
+
+		def_arg(d, "-c");
+		def_argf(d, c->addr.family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
+			 config_addr_str(&c->addr, false, a, sizeof(a)), c->port);
+	}
+	def_arg(d, "-v");
+	def_argf(d, "%u", cfg->flow.version);
+}
+
 size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 		     size_t max)
 {
@@ -274,6 +298,11 @@ size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 	if (cfg->services.sshd) {
 		if (n < max)
 			plan_sshd(cfg, &out[n]);
+		n++;
+	}
+	if (cfg->services.flowd && cfg->flow.present) {
+		if (n < max)
+			plan_flowd(cfg, &out[n]);
 		n++;
 	}
 	return n;

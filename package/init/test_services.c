@@ -67,14 +67,25 @@ static void test_plan_daemons(void)
 			   "[dns]\ndomain home\ncache-size 2M\nhost nas 10.0.0.5\n"
 			   "query-log on\nquery-log-rate 120/m\n"
 			   "[log]\nring-size 512K\nremote 10.0.0.9 tcp\n"
-			   "[ssh]\nport 2222\n";
+			   "[ssh]\nport 2222\n"
+			   "[flow]\ninterface eth0\ncollector 10.0.0.9:2055 [fd00::9]:9995\n"
+			   "version 10\n";
 	const struct service_def *d;
 	size_t n;
 	char buf[256];
 
 	CHECK_EQ_INT(config_parse(text, strlen(text), &cfg, &err), 0);
 	n = services_plan(&cfg, defs, SERVICES_MAX);
-	CHECK_EQ_INT(n, 6);
+	CHECK_EQ_INT(n, 7);
+	d = find(defs, n, "flowd");
+	CHECK(d != NULL);
+	if (d) {
+		CHECK(has_args(d, "-i", "eth0"));
+		CHECK(has_args(d, "-c", "10.0.0.9:2055"));
+		CHECK(has_args(d, "-c", "[fd00::9]:9995"));
+		CHECK(has_args(d, "-v", "10"));
+		CHECK_STR(d->rundir_owner, "flowd");
+	}
 	d = find(defs, n, "dnsd");
 	CHECK(d != NULL);
 	if (d) {
