@@ -100,8 +100,11 @@ static void plan_dhcpd(const struct keel_config *cfg,
 			 config_addr_str(&s->addr, false, a, sizeof(a)),
 			 s->hostname[0] ? "," : "", s->hostname);
 	}
+	/* Leases live in RAM; dhcpd checkpoints them to the data partition
+	 * at most every 10 minutes and at shutdown, and reads them at start. */
+	snprintf(d->datadir, sizeof(d->datadir), "/data/dhcpd");
 	def_arg(d, "-f");
-	def_argf(d, "/run/dhcpd/%s.leases", pool->lan);
+	def_argf(d, "/data/dhcpd/%s.leases", pool->lan);
 	def_arg(d, "-H");
 	def_argf(d, "/run/dhcpd/%s.hosts", pool->lan);
 }
@@ -443,20 +446,26 @@ static void service_exec(void *arg)
 
 /* Its /run directory, owned by its user: daemons write there after they
  * have dropped root. */
-static void make_rundir(const struct service_def *d)
+static void make_owned_dir(const struct service_def *d, const char *dir)
 {
 	struct passwd *pw;
 
-	if (!d->rundir[0])
+	if (!dir[0])
 		return;
-	if (mkdir(d->rundir, 0755) < 0 && errno != EEXIST) {
-		logx_warn("services: %s: mkdir %s: %s", d->name, d->rundir, strerror(errno));
+	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+		logx_warn("services: %s: mkdir %s: %s", d->name, dir, strerror(errno));
 		return;
 	}
 	pw = d->rundir_owner[0] ? getpwnam(d->rundir_owner) : NULL;
-	if (d->rundir_owner[0] && (!pw || chown(d->rundir, pw->pw_uid, pw->pw_gid) < 0))
-		logx_warn("services: %s: %s not given to %s", d->name, d->rundir,
+	if (d->rundir_owner[0] && (!pw || chown(dir, pw->pw_uid, pw->pw_gid) < 0))
+		logx_warn("services: %s: %s not given to %s", d->name, dir,
 			  d->rundir_owner);
+}
+
+static void make_rundir(const struct service_def *d)
+{
+	make_owned_dir(d, d->rundir);
+	make_owned_dir(d, d->datadir);
 }
 
 static void service_start(struct services *svcs, struct service *s)

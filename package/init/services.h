@@ -27,7 +27,8 @@ struct service_def {
 	char name[16];
 	char user[16];		/* "" runs as root (it may drop rights itself) */
 	char rundir[32];	/* made under /run for it before start; "" none */
-	char rundir_owner[16];	/* who owns rundir (the daemon's own user) */
+	char datadir[32];	/* the same under /data (persistent); "" none */
+	char rundir_owner[16];	/* who owns rundir and datadir (the daemon's user) */
 	char args[SERVICE_ARGV_MAX][64];
 	unsigned argc;
 };

@@ -186,7 +186,8 @@ static void test_plan_dhcpd(void)
 	CHECK(has_args(&defs[1], "-d", "lan"));
 	CHECK(has_args(&defs[1], "-t", "43200"));
 	CHECK(has_args(&defs[1], "-s", "52:54:00:12:34:56=10.0.0.10,nas"));
-	CHECK(has_args(&defs[1], "-f", "/run/dhcpd/lan.leases"));
+	CHECK(has_args(&defs[1], "-f", "/data/dhcpd/lan.leases"));
+	CHECK_STR(defs[1].datadir, "/data/dhcpd");
 	CHECK_STR(defs[1].rundir, "/run/dhcpd");
 	CHECK_STR(defs[1].rundir_owner, "dhcpd");
 }
