@@ -122,8 +122,12 @@ static void advertise(struct rad *d)
 		d->sent_mcast++;
 	d->last_mcast_ms = clock_mono_ms();
 	evloop_timer_cancel(&d->loop, &d->solicited);
-	if (d->initial_sent < MAX_INITIAL_RTR_ADVERTISEMENTS) {
+	/* The first MAX_INITIAL_RTR_ADVERTISEMENTS come quickly (RFC 4861
+	 * section 6.2.4 allows up to 16 s apart; 1-4 s configures a LAN
+	 * that just came up at once), the rest at the configured pace. */
+	if (d->initial_sent < MAX_INITIAL_RTR_ADVERTISEMENTS)
 		d->initial_sent++;
+	if (d->initial_sent < MAX_INITIAL_RTR_ADVERTISEMENTS) {
 		next_ms = rng_between(d, INITIAL_MIN_MS, INITIAL_MAX_MS);
 	} else {
 		next_ms = rng_between(d, (uint64_t)d->cfg.min_interval * 1000,

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """tests/rad/listen.py IFACE SECONDS: counts Router Advertisements heard on
-IFACE for SECONDS and prints the gaps between them in milliseconds."""
+IFACE for SECONDS and prints the count, then the milliseconds from the
+start to each one."""
 import socket
 import struct
 import sys
@@ -13,7 +14,8 @@ s.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, ifname.encode())
 filt = [0xffffffff] * 8
 filt[134 >> 5] &= ~(1 << (134 & 31))
 s.setsockopt(socket.IPPROTO_ICMPV6, 1, struct.pack("8I", *filt))
-end = time.monotonic() + secs
+start = time.monotonic()
+end = start + secs
 times = []
 while True:
     left = end - time.monotonic()
@@ -26,5 +28,4 @@ while True:
         break
     if pkt and pkt[0] == 134:
         times.append(time.monotonic())
-gaps = [int((b - a) * 1000) for a, b in zip(times, times[1:])]
-print(len(times), " ".join(map(str, gaps)))
+print(len(times), " ".join(str(int((t - start) * 1000)) for t in times))
