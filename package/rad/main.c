@@ -1,0 +1,427 @@
+/*
+ * main.c - rad: the socket, the event loop, timers and privilege drop.
+ * What goes into an RA is in ra_build.c, what makes an RS valid in
+ * rs_parse.c; this file decides when to send and to whom.
+ *
+ * Timing follows RFC 4861 section 6.2.4-6.2.6: unsolicited RAs to ff02::1
+ * at random intervals in [min, max], the first three 1-4 s apart so a LAN
+ * coming up is configured quickly; a solicitation from a host that has an
+ * address is answered at once by unicast (bounded per second), one from ::
+ * by a multicast RA at most every MIN_DELAY_BETWEEN_RAS.
+ */
+#define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq, in6_pktinfo */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <net/if.h>
+#include <net/if_arp.h>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "keel/clock.h"
+#include "keel/evloop.h"
+#include "keel/file.h"
+#include "keel/log.h"
+#include "keel/privdrop.h"
+
+#include "linklocal.h"
+#include "options.h"
+#include "ra_wire.h"
+
+#define MAX_INITIAL_RTR_ADVERTISEMENTS	3
+#define INITIAL_MIN_MS			1000
+#define INITIAL_MAX_MS			4000
+#define MIN_DELAY_BETWEEN_RAS_MS	3000
+#define MAX_RA_DELAY_TIME_MS		500
+/* Unicast replies per second, in total: a flood of solicitations must not
+ * turn the router into an amplifier. */
+#define UNICAST_PER_SEC			20
+#define LINKLOCAL_RETRY_MS		1000
+
+struct rad {
+	struct rad_options cfg;
+	struct evloop loop;
+	struct evloop_fd watch;
+	struct evloop_timer periodic;	/* next unsolicited RA */
+	struct evloop_timer solicited;	/* multicast answer to RS from :: */
+	struct evloop_timer linklocal;	/* waiting for DAD to finish */
+	int fd, ifindex, ready, wait_logged;
+	unsigned initial_sent;
+	uint64_t last_mcast_ms;
+	uint64_t unicast_second;
+	unsigned unicast_in_second;
+	uint64_t rng;
+	uint8_t ra[RA_MAX_LEN];
+	size_t ra_len;
+	uint64_t last_error_log;
+	uint64_t sent_mcast, sent_unicast, dropped_bad, dropped_rate;
+};
+
+static uint64_t rng_next(struct rad *d)
+{
+	/* xorshift64: timing jitter only, nothing secret. */
+	d->rng ^= d->rng << 13;
+	d->rng ^= d->rng >> 7;
+	d->rng ^= d->rng << 17;
+	return d->rng;
+}
+
+static uint64_t rng_between(struct rad *d, uint64_t lo, uint64_t hi)
+{
+	return lo + rng_next(d) % (hi - lo + 1);
+}
+
+static void log_send_error(struct rad *d, const char *to)
+{
+	uint64_t now = clock_mono_ms();
+
+	/* One line per 10 s: a link going down must not flood the log. */
+	if (now - d->last_error_log < 10000 && d->last_error_log)
+		return;
+	d->last_error_log = now;
+	logx_err("%s: send RA to %s: %s", d->cfg.ifname, to, strerror(errno));
+}
+
+static int send_to(struct rad *d, const uint8_t *pkt, size_t len,
+		   const struct in6_addr *dst)
+{
+	struct sockaddr_in6 to;
+	char a[INET6_ADDRSTRLEN];
+
+	memset(&to, 0, sizeof(to));
+	to.sin6_family = AF_INET6;
+	to.sin6_addr = *dst;
+	to.sin6_scope_id = (uint32_t)d->ifindex;
+	if (sendto(d->fd, pkt, len, 0, (struct sockaddr *)&to,
+		   sizeof(to)) < 0) {
+		log_send_error(d, inet_ntop(AF_INET6, dst, a, sizeof(a)));
+		return -1;
+	}
+	return 0;
+}
+
+static const struct in6_addr all_nodes = {
+	{ { 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } }
+};
+static const struct in6_addr all_routers = {
+	{ { 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } }
+};
+
+/* A multicast RA now, and the next unsolicited one scheduled from now. */
+static void advertise(struct rad *d)
+{
+	uint64_t next_ms;
+
+	if (send_to(d, d->ra, d->ra_len, &all_nodes) == 0)
+		d->sent_mcast++;
+	d->last_mcast_ms = clock_mono_ms();
+	evloop_timer_cancel(&d->loop, &d->solicited);
+	/* The first MAX_INITIAL_RTR_ADVERTISEMENTS come quickly (RFC 4861
+	 * section 6.2.4 allows up to 16 s apart; 1-4 s configures a LAN
+	 * that just came up at once), the rest at the configured pace. */
+	if (d->initial_sent < MAX_INITIAL_RTR_ADVERTISEMENTS)
+		d->initial_sent++;
+	if (d->initial_sent < MAX_INITIAL_RTR_ADVERTISEMENTS) {
+		next_ms = rng_between(d, INITIAL_MIN_MS, INITIAL_MAX_MS);
+	} else {
+		next_ms = rng_between(d, (uint64_t)d->cfg.min_interval * 1000,
+				      (uint64_t)d->cfg.max_interval * 1000);
+	}
+	evloop_timer_set(&d->loop, &d->periodic, next_ms);
+}
+
+static void on_periodic(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	advertise(t->arg);
+}
+
+static void on_linklocal(struct evloop *loop, struct evloop_timer *t)
+{
+	static char text[16384];
+	struct rad *d = t->arg;
+	char a[INET6_ADDRSTRLEN];
+	uint8_t addr[16];
+	int truncated;
+	ssize_t n = file_read("/proc/net/if_inet6", text, sizeof(text),
+			      &truncated);
+	enum linklocal_state st = n < 0 ? LINKLOCAL_NONE :
+		linklocal_find(text, (size_t)n, d->cfg.ifname, addr);
+
+	if (st != LINKLOCAL_OK) {
+		/* Logged once: DAD takes a second or two after link up. */
+		if (!d->wait_logged) {
+			logx("%s: %s; waiting", d->cfg.ifname,
+			     st == LINKLOCAL_TENTATIVE ?
+			     "link-local address still tentative" :
+			     "no link-local address yet");
+			d->wait_logged = 1;
+		}
+		evloop_timer_set(loop, t, LINKLOCAL_RETRY_MS);
+		return;
+	}
+	d->ready = 1;
+	logx("%s: advertising from %s", d->cfg.ifname,
+	     inet_ntop(AF_INET6, addr, a, sizeof(a)));
+	advertise(d);
+}
+
+static void on_solicited(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	advertise(t->arg);
+}
+
+static void answer_rs(struct rad *d, const struct sockaddr_in6 *from)
+{
+	uint64_t now = clock_mono_ms(), earliest, delay;
+
+	if (!IN6_IS_ADDR_UNSPECIFIED(&from->sin6_addr)) {
+		if (now / 1000 != d->unicast_second) {
+			d->unicast_second = now / 1000;
+			d->unicast_in_second = 0;
+		}
+		if (d->unicast_in_second >= UNICAST_PER_SEC) {
+			d->dropped_rate++;
+			return;
+		}
+		d->unicast_in_second++;
+		if (send_to(d, d->ra, d->ra_len, &from->sin6_addr) == 0)
+			d->sent_unicast++;
+		return;
+	}
+	/* From ::, the host cannot take a unicast: answer on ff02::1, after
+	 * a random delay and never closer than 3 s to the last one. */
+	if (evloop_timer_remaining(&d->solicited) >= 0)
+		return;
+	delay = rng_between(d, 0, MAX_RA_DELAY_TIME_MS);
+	earliest = d->last_mcast_ms + MIN_DELAY_BETWEEN_RAS_MS;
+	if (now + delay < earliest)
+		delay = earliest - now;
+	evloop_timer_set(&d->loop, &d->solicited, delay);
+}
+
+static void handle_packet(struct rad *d, const uint8_t *pkt, size_t n,
+			  const struct sockaddr_in6 *from, int hop_limit)
+{
+	struct rs_msg rs;
+	char a[INET6_ADDRSTRLEN];
+	enum rs_error e = rs_parse(pkt, n, hop_limit,
+				   IN6_IS_ADDR_UNSPECIFIED(&from->sin6_addr),
+				   &rs);
+
+	if (d->cfg.verbose)
+		logx("%s: RS from %s, hop limit %d: %s", d->cfg.ifname,
+		     inet_ntop(AF_INET6, &from->sin6_addr, a, sizeof(a)),
+		     hop_limit, rs_error_name(e));
+	if (e != RS_OK) {
+		d->dropped_bad++;
+		return;
+	}
+	if (d->ready)
+		answer_rs(d, from);
+}
+
+static void on_socket(struct evloop *loop, struct evloop_fd *w,
+		      uint32_t events)
+{
+	struct rad *d = w->arg;
+	uint8_t buf[1500];
+	union {
+		struct cmsghdr align;
+		uint8_t space[CMSG_SPACE(sizeof(int))];
+	} control;
+
+	(void)loop;
+	(void)events;
+	/* A bounded batch, so a flood cannot starve timers and signals. */
+	for (int i = 0; i < 64; i++) {
+		struct sockaddr_in6 from;
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr msg = {
+			.msg_name = &from, .msg_namelen = sizeof(from),
+			.msg_iov = &iov, .msg_iovlen = 1,
+			.msg_control = control.space,
+			.msg_controllen = sizeof(control.space),
+		};
+		int hop_limit = -1;
+		ssize_t n = recvmsg(w->fd, &msg, MSG_DONTWAIT);
+
+		if (n < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				logx_err("%s: recv: %s", d->cfg.ifname,
+					 strerror(errno));
+			return;
+		}
+		for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c;
+		     c = CMSG_NXTHDR(&msg, c))
+			if (c->cmsg_level == IPPROTO_IPV6 &&
+			    c->cmsg_type == IPV6_HOPLIMIT &&
+			    c->cmsg_len >= CMSG_LEN(sizeof(int)))
+				memcpy(&hop_limit, CMSG_DATA(c), sizeof(int));
+		if (msg.msg_namelen < sizeof(from) || (msg.msg_flags & MSG_TRUNC)) {
+			d->dropped_bad++;
+			continue;
+		}
+		handle_packet(d, buf, (size_t)n, &from, hop_limit);
+	}
+}
+
+static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
+		    void *arg)
+{
+	struct rad *d = arg;
+	uint8_t final[RA_MAX_LEN];
+	size_t len;
+
+	/* RFC 4861 section 6.2.5: lifetime 0 tells hosts to drop this
+	 * default route now instead of when the old lifetime runs out. */
+	if (d->ready) {
+		len = ra_build(&d->cfg.ra, 0, final, sizeof(final));
+		if (len)
+			send_to(d, final, len, &all_nodes);
+	}
+	logx("signal %u: sent %llu multicast and %llu unicast RAs, dropped "
+	     "%llu bad and %llu over the rate; exiting", si->ssi_signo,
+	     (unsigned long long)d->sent_mcast,
+	     (unsigned long long)d->sent_unicast,
+	     (unsigned long long)d->dropped_bad,
+	     (unsigned long long)d->dropped_rate);
+	evloop_stop(loop);
+}
+
+__attribute__((noreturn)) static void die(const char *what, const char *why)
+{
+	logx_err("%s: %s", what, why);
+	exit(1);
+}
+
+static void interface_mac(struct rad *d)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.ifr_name, d->cfg.ifname, IFNAMSIZ - 1);
+	/* Ethernet-like links only; a tunnel has no address to give. */
+	if (ioctl(fd, SIOCGIFHWADDR, &ifr) == 0 &&
+	    ifr.ifr_hwaddr.sa_family == ARPHRD_ETHER) {
+		memcpy(d->cfg.ra.lladdr, ifr.ifr_hwaddr.sa_data, 6);
+		d->cfg.ra.has_lladdr = 1;
+	}
+	close(fd);
+}
+
+static void open_socket(struct rad *d)
+{
+	int one = 1, hops = 255, off = 0, ifindex = d->ifindex;
+	struct icmp6_filter filter;
+	struct ipv6_mreq mreq;
+
+	d->fd = socket(AF_INET6, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
+		       IPPROTO_ICMPV6);
+	if (d->fd < 0)
+		die("raw ICMPv6 socket", strerror(errno));
+	if (setsockopt(d->fd, SOL_SOCKET, SO_BINDTODEVICE, d->cfg.ifname,
+		       (socklen_t)strlen(d->cfg.ifname)) < 0)
+		die("SO_BINDTODEVICE", strerror(errno));
+	/* Only solicitations: every other ICMPv6 packet on the LAN would
+	 * otherwise wake the daemon. */
+	ICMP6_FILTER_SETBLOCKALL(&filter);
+	ICMP6_FILTER_SETPASS(ND_ROUTER_SOLICIT, &filter);
+	memset(&mreq, 0, sizeof(mreq));
+	mreq.ipv6mr_multiaddr = all_routers;
+	mreq.ipv6mr_interface = (unsigned)ifindex;
+	/* Hop limit 255 out and checked in: the proof that an ND packet
+	 * never crossed a router (RFC 4861 section 3.1). */
+	if (setsockopt(d->fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter,
+		       sizeof(filter)) < 0 ||
+	    setsockopt(d->fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &one,
+		       sizeof(one)) < 0 ||
+	    setsockopt(d->fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops,
+		       sizeof(hops)) < 0 ||
+	    setsockopt(d->fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &hops,
+		       sizeof(hops)) < 0 ||
+	    setsockopt(d->fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, &ifindex,
+		       sizeof(ifindex)) < 0 ||
+	    setsockopt(d->fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &off,
+		       sizeof(off)) < 0)
+		die("ICMPv6 socket options", strerror(errno));
+	if (setsockopt(d->fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &mreq,
+		       sizeof(mreq)) < 0)
+		die("join ff02::2", strerror(errno));
+}
+
+int main(int argc, char **argv)
+{
+	static struct rad d;
+	char err[160];
+	const char *why;
+	int rc;
+
+	log_init("rad", KEEL_LOG_STDERR);
+	rc = options_parse(argc, argv, &d.cfg, err, sizeof(err), stdout);
+	if (rc)
+		return rc > 0 ? 0 : (logx_err("%s", err), 2);
+	if (d.cfg.check_only) {
+		options_print(&d.cfg, stdout);
+		return 0;
+	}
+	if (d.cfg.kmsg)
+		log_init("rad", KEEL_LOG_KMSG);
+
+	d.ifindex = (int)if_nametoindex(d.cfg.ifname);
+	if (!d.ifindex)
+		die(d.cfg.ifname, strerror(errno));
+	interface_mac(&d);
+	d.ra_len = ra_build(&d.cfg.ra, (uint16_t)d.cfg.router_lifetime, d.ra,
+			    sizeof(d.ra));
+	if (!d.ra_len)
+		die("build RA", "options do not fit");
+	d.rng = clock_mono_us() ^ (uint64_t)getpid() << 32 ^
+		(uint64_t)d.cfg.ra.lladdr[5] << 24 ^ 0x9e3779b97f4a7c15ull;
+
+	open_socket(&d);
+	if (geteuid() == 0) {
+		if (privdrop(d.cfg.user, &why) < 0) {
+			snprintf(err, sizeof(err), "drop privileges to %s",
+				 d.cfg.user);
+			die(err, why);
+		}
+	} else {
+		logx_warn("not root: privileges not dropped");
+	}
+
+	if (evloop_init(&d.loop) < 0)
+		die("event loop", strerror(errno));
+	d.watch.fd = d.fd;
+	d.watch.cb = on_socket;
+	d.watch.arg = &d;
+	d.periodic.cb = on_periodic;
+	d.periodic.arg = &d;
+	d.solicited.cb = on_solicited;
+	d.solicited.arg = &d;
+	d.linklocal.cb = on_linklocal;
+	d.linklocal.arg = &d;
+	if (evloop_fd_add(&d.loop, &d.watch, EPOLLIN) < 0 ||
+	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
+	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
+		die("event loop setup", strerror(errno));
+	logx("%s: %u prefixes, %u DNS servers, router lifetime %u s",
+	     d.cfg.ifname, d.cfg.ra.prefix_count, d.cfg.ra.rdnss_count,
+	     d.cfg.router_lifetime);
+	evloop_timer_set(&d.loop, &d.linklocal, 0);
+	rc = evloop_run(&d.loop);
+	if (rc < 0)
+		logx_err("event loop: %s", strerror(errno));
+	evloop_close(&d.loop);
+	return rc < 0 ? 1 : 0;
+}
