@@ -228,6 +228,47 @@ static void plan_sshd(const struct keel_config *cfg, struct service_def *d)
 		}
 }
 
+/* One rad per LAN with IPv6 addresses: SLAAC prefixes (the /64 of each
+ * address), the router as DNS server (RDNSS) when dnsd runs, the domain. */
+static void plan_rad(const struct keel_config *cfg, const struct config_lan *lan,
+		     struct service_def *d)
+{
+	char a[CONFIG_ADDR_STRLEN];
+
+	def_init(d, "rad", "");
+	if (cfg->n_lans > 1)
+		snprintf(d->name, sizeof(d->name), "rad-%.11s", lan->name);
+	def_arg(d, "/usr/sbin/rad");
+	def_arg(d, "-i");
+	def_arg(d, lan->interface);
+	def_arg(d, "-u");
+	def_arg(d, "rad");
+	for (unsigned j = 0; j < lan->n_addrs; j++) {
+		struct config_addr net = lan->addrs[j];
+
+		if (net.family != CONFIG_AF_INET6)
+			continue;
+		memset(net.bytes + 8, 0, 8);
+		net.prefix = 64;
+		def_arg(d, "-p");
+		def_arg(d, config_addr_str(&net, true, a, sizeof(a)));
+		if (cfg->services.dnsd) {
+			def_arg(d, "-r");
+			def_arg(d, config_addr_str(&lan->addrs[j], false, a, sizeof(a)));
+		}
+	}
+	def_arg(d, "-d");
+	def_arg(d, cfg->dns.domain);
+}
+
+static bool lan_has_ipv6(const struct config_lan *lan)
+{
+	for (unsigned j = 0; j < lan->n_addrs; j++)
+		if (lan->addrs[j].family == CONFIG_AF_INET6)
+			return true;
+	return false;
+}
+
 /* flowd captures on the [flow] interfaces as root, then drops to flowd. */
 static void plan_flowd(const struct keel_config *cfg, struct service_def *d)
 {
@@ -301,6 +342,13 @@ size_t services_plan(const struct keel_config *cfg, struct service_def *out,
 	if (cfg->services.sshd) {
 		if (n < max)
 			plan_sshd(cfg, &out[n]);
+		n++;
+	}
+	for (unsigned i = 0; i < cfg->n_lans; i++) {
+		if (!lan_has_ipv6(&cfg->lans[i]))
+			continue;
+		if (n < max)
+			plan_rad(cfg, &cfg->lans[i], &out[n]);
 		n++;
 	}
 	if (cfg->services.flowd && cfg->flow.present) {

@@ -76,7 +76,17 @@ static void test_plan_daemons(void)
 
 	CHECK_EQ_INT(config_parse(text, strlen(text), &cfg, &err), 0);
 	n = services_plan(&cfg, defs, SERVICES_MAX);
-	CHECK_EQ_INT(n, 7);
+	CHECK_EQ_INT(n, 8);
+	d = find(defs, n, "rad-lan");	/* only the LAN with IPv6 */
+	CHECK(d != NULL);
+	CHECK(find(defs, n, "rad-guest") == NULL);
+	if (d) {
+		CHECK(has_args(d, "-i", "eth1"));
+		CHECK(has_args(d, "-p", "fd00::/64"));
+		CHECK(has_args(d, "-r", "fd00::1"));
+		CHECK(has_args(d, "-d", "home"));
+		CHECK(has_args(d, "-u", "rad"));
+	}
 	d = find(defs, n, "flowd");
 	CHECK(d != NULL);
 	if (d) {

@@ -23,12 +23,12 @@ static void usage(void)
 	exit(2);
 }
 
-/* host NAME SEG mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6]
+/* host NAME SEG mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6] [slaac on]
  * Everything is parsed before the host is added, so a bad line adds nothing. */
 static void cmd_host(int argc, char **argv)
 {
 	ip_addr_t ip4, gw, gw6, ip6[LWIP_IPV6_NUM_ADDRESSES - 1];
-	int plen4 = -1, have_gw = 0, have_gw6 = 0, n6 = 0, plen;
+	int plen4 = -1, have_gw = 0, have_gw6 = 0, n6 = 0, plen, slaac = 0;
 	struct segment *seg;
 	uint8_t mac[6];
 	struct host *h;
@@ -36,7 +36,7 @@ static void cmd_host(int argc, char **argv)
 
 	if (argc < 5 || argc % 2 == 0 || strcmp(argv[3], "mac") != 0 ||
 	    parse_mac(argv[4], mac) < 0 || (seg = segment_find(argv[2])) == NULL) {
-		reply("fail host: usage: host NAME lan|wan mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6]");
+		reply("fail host: usage: host NAME lan|wan mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6] [slaac on]");
 		return;
 	}
 	for (int i = 5; i + 1 < argc; i += 2) {
@@ -47,6 +47,8 @@ static void cmd_host(int argc, char **argv)
 		else if (strcmp(argv[i], "gw") == 0)
 			bad = parse_prefix(argv[i + 1], &gw, &plen) < 0 || !IP_IS_V4(&gw) ||
 			      !(have_gw = 1);
+		else if (strcmp(argv[i], "slaac") == 0)
+			bad = strcmp(argv[i + 1], "on") != 0 || !(slaac = 1);
 		else if (strcmp(argv[i], "gw6") == 0)
 			bad = parse_prefix(argv[i + 1], &gw6, &plen) < 0 || !IP_IS_V6(&gw6) ||
 			      !(have_gw6 = 1);
@@ -75,6 +77,9 @@ static void cmd_host(int argc, char **argv)
 		host_set_ip4(h, &ip4, plen4, have_gw ? &gw : NULL);
 	if (have_gw6)
 		ip6_addr_copy(h->gw6, *ip_2_ip6(&gw6));
+	/* Addresses and a default router from the router's advertisements. */
+	if (slaac)
+		netif_set_ip6_autoconfig_enabled(&h->netif, 1);
 	for (int i = 0; i < n6; i++)
 		if (host_add_ip6(h, &ip6[i]) < 0) {
 			reply("fail host %s: lwIP refused ip6 address %d", argv[1], i + 1);
