@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "keel/atomic_file.h"
@@ -19,6 +20,7 @@
 #include "boot.h"
 #include "childio.h"
 #include "init.h"
+#include "run_bounded.h"
 #include "services.h"
 
 static void def_init(struct service_def *d, const char *name, const char *user)
@@ -591,6 +593,26 @@ static void make_dir(const char *path, unsigned mode)
 		logx_warn("services: mkdir %s: %s", path, strerror(errno));
 }
 
+/* The SSH host key, made on the first boot and kept on /data, so clients
+ * see the same key across reboots and upgrades (dropbear -R would make
+ * any other type on first use). */
+#define SSH_HOST_KEY "/data/dropbear/dropbear_ed25519_host_key"
+static void make_host_key(void)
+{
+	char *argv[] = { "/usr/bin/dropbearkey", "-t", "ed25519", "-f", SSH_HOST_KEY, NULL };
+	char how[48];
+	int status;
+
+	if (access(SSH_HOST_KEY, F_OK) == 0)
+		return;
+	status = run_bounded(argv, 20000);
+	if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		logx_err("services: dropbearkey: %s", status < 0 ? strerror(errno) :
+			 child_status_str(status, how, sizeof(how)));
+	else
+		logx("services: made the SSH host key %s", SSH_HOST_KEY);
+}
+
 /* What the services read from init rather than from keel.conf itself:
  * static DNS names, a static WAN's DNS servers, SSH keys (root's home is
  * in RAM: the image is read-only and keys come from the config). */
@@ -611,8 +633,8 @@ static void write_service_files(const struct keel_config *cfg)
 		make_dir(SERVICES_ROOT_HOME "/.ssh", 0700);
 		write_file(SERVICES_ROOT_HOME "/.ssh/authorized_keys", buf,
 			   services_authorized_keys(cfg, buf, sizeof(buf)), 0600);
-		/* dropbear -R makes its host keys here on first use. */
 		make_dir("/data/dropbear", 0700);
+		make_host_key();
 	}
 }
 
