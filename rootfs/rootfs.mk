@@ -8,7 +8,12 @@ ROOTFS_STAMPS = $(foreach p,$(KEEL_TARGET_PACKAGES),$(BUILD_DIR)/$(p)/.stamp_ins
 
 images: $(IMAGES_DIR)/size-report.txt
 
-$(ROOTFS_IMAGE): $(ROOTFS_STAMPS) $(ROOTFS_INPUTS)
+# The image's timestamps and version number come from SOURCE_DATE_EPOCH (the
+# last commit): a new commit re-packs it even when no file changed.
+ROOTFS_EPOCH_STAMP = $(BUILD_DIR)/.rootfs-epoch
+$(shell mkdir -p $(BUILD_DIR) && { [ "$$(cat $(ROOTFS_EPOCH_STAMP) 2>/dev/null)" = "$(SOURCE_DATE_EPOCH) $(KEEL_VERSION)" ] || echo "$(SOURCE_DATE_EPOCH) $(KEEL_VERSION)" > $(ROOTFS_EPOCH_STAMP); })
+
+$(ROOTFS_IMAGE): $(ROOTFS_STAMPS) $(ROOTFS_INPUTS) $(ROOTFS_EPOCH_STAMP)
 	@t0=$$(date +%s%N)
 	$(file >$(OUT_DIR)/manifest.csv,$(rootfs-manifest))
 	$(TOPDIR)/support/mkrootfs --target $(TARGET_DIR) --skeleton $(TOPDIR)/rootfs/skeleton \
