@@ -16,7 +16,7 @@ int collectors_open(struct collectors *c, const struct flowd_options *o,
 
 	memset(c, 0, sizeof(*c));
 	for (i = 0; i < o->n_collectors; i++) {
-		const struct flowd_collector *col = &o->collectors[i];
+		const struct endpoint *col = &o->collectors[i];
 		int fd = socket(col->sa.ss_family,
 				SOCK_DGRAM | SOCK_CLOEXEC |
 				(nonblock ? SOCK_NONBLOCK : 0), 0);

@@ -32,68 +32,9 @@ void options_defaults(struct flowd_options *o)
 	o->buffer_kb = 1024;
 }
 
-int parse_collector(const char *text, struct flowd_collector *out)
+int parse_collector(const char *text, struct endpoint *out)
 {
-	char host[INET6_ADDRSTRLEN];
-	const char *port_text = NULL;
-	unsigned long port = FLOWD_DEFAULT_PORT;
-	size_t n;
-
-	memset(out, 0, sizeof(*out));
-	if (text[0] == '[') {
-		const char *close = strchr(text, ']');
-
-		if (!close || (size_t)(close - text - 1) >= sizeof(host))
-			return -1;
-		n = (size_t)(close - text - 1);
-		memcpy(host, text + 1, n);
-		host[n] = '\0';
-		if (close[1] == ':')
-			port_text = close + 2;
-		else if (close[1] != '\0')
-			return -1;
-	} else {
-		const char *colon = strchr(text, ':');
-
-		if (colon && strchr(colon + 1, ':'))
-			colon = NULL;	/* bare IPv6 address */
-		n = colon ? (size_t)(colon - text) : strlen(text);
-		if (n >= sizeof(host))
-			return -1;
-		memcpy(host, text, n);
-		host[n] = '\0';
-		if (colon)
-			port_text = colon + 1;
-	}
-	if (port_text) {
-		char *end;
-
-		errno = 0;
-		port = strtoul(port_text, &end, 10);
-		if (errno || *end || end == port_text || port == 0 ||
-		    port > 65535 || port_text[0] == '-' || port_text[0] == '+')
-			return -1;
-	}
-	if (strchr(host, ':')) {
-		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&out->sa;
-
-		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
-			return -1;
-		s6->sin6_family = AF_INET6;
-		s6->sin6_port = htons((uint16_t)port);
-		out->len = sizeof(*s6);
-		snprintf(out->text, sizeof(out->text), "[%s]:%lu", host, port);
-	} else {
-		struct sockaddr_in *s4 = (struct sockaddr_in *)&out->sa;
-
-		if (inet_pton(AF_INET, host, &s4->sin_addr) != 1)
-			return -1;
-		s4->sin_family = AF_INET;
-		s4->sin_port = htons((uint16_t)port);
-		out->len = sizeof(*s4);
-		snprintf(out->text, sizeof(out->text), "%s:%lu", host, port);
-	}
-	return 0;
+	return endpoint_parse(text, FLOWD_DEFAULT_PORT, out);
 }
 
 static int parse_u32(const char *text, uint32_t min, uint32_t max,

@@ -11,22 +11,19 @@
 #include <stdio.h>
 #include <sys/socket.h>
 
+#include "keel/endpoint.h"
+
 #include "engine.h"
 
 #define FLOWD_MAX_IFACES	ENGINE_MAX_IFACES
 #define FLOWD_MAX_COLLECTORS	4
 #define FLOWD_DEFAULT_PORT	2055
 
-struct flowd_collector {
-	struct sockaddr_storage sa;
-	socklen_t len;
-	char text[64];		/* normalised: "192.0.2.1:2055", "[::1]:2055" */
-};
 
 struct flowd_options {
 	char ifaces[FLOWD_MAX_IFACES][IF_NAMESIZE];
 	size_t n_ifaces;
-	struct flowd_collector collectors[FLOWD_MAX_COLLECTORS];
+	struct endpoint collectors[FLOWD_MAX_COLLECTORS];
 	size_t n_collectors;
 	struct engine_settings eng;
 	const char *read_file;		/* -r: offline */
@@ -54,7 +51,8 @@ int options_parse(struct flowd_options *o, int argc, char **argv,
 
 /* Pure: "192.0.2.1", "192.0.2.1:9995", "::1", "[::1]:9995" (default port
  * 2055). Returns 0 or -1. */
-int parse_collector(const char *text, struct flowd_collector *out);
+/* A collector: ADDR[:PORT], default port FLOWD_DEFAULT_PORT. */
+int parse_collector(const char *text, struct endpoint *out);
 
 void options_print(const struct flowd_options *o, FILE *f);
 

@@ -26,7 +26,7 @@ static int parse(struct flowd_options *o, char *err, size_t errlen, ...)
 
 static void test_collectors(void)
 {
-	struct flowd_collector c;
+	struct endpoint c;
 
 	CHECK_EQ_INT(parse_collector("192.0.2.1", &c), 0);
 	CHECK_STR(c.text, "192.0.2.1:2055");

@@ -147,7 +147,7 @@ static void on_sock(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 
 static void fwd_connect(struct forward *f)
 {
-	const struct logd_addr *a = &f->d->cfg->remote;
+	const struct endpoint *a = &f->d->cfg->remote;
 	int fd = socket(a->sa.ss_family,
 			(f->tcp ? SOCK_STREAM : SOCK_DGRAM) | SOCK_NONBLOCK |
 				SOCK_CLOEXEC, 0);

@@ -265,7 +265,7 @@ fail:
 
 static int bind_udp(size_t i, char *err, size_t errlen)
 {
-	const struct logd_addr *a = &cfg.udp[i];
+	const struct endpoint *a = &cfg.udp[i];
 	int fd = socket(a->sa.ss_family,
 			SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	int one = 1, big = 1 << 20;

@@ -12,27 +12,23 @@
 #include <stdio.h>
 #include <sys/socket.h>
 
+#include "keel/endpoint.h"
+
 #include "sshban.h"
 
 #define LOGD_UDP_MAX	4
 #define LOGD_RING_MIN	(16u << 10)
 #define LOGD_RING_MAX	(16u << 20)
 
-struct logd_addr {
-	struct sockaddr_storage sa;
-	socklen_t len;
-	char text[80];		/* normalised: "10.0.0.1:514", "[::1]:514" */
-};
-
 struct logd_config {
 	const char *syslog_path;	/* unix datagram socket */
 	const char *kmsg_path;		/* NULL: no kernel log */
 	const char *read_path;		/* unix stream socket for logread */
-	struct logd_addr udp[LOGD_UDP_MAX];
+	struct endpoint udp[LOGD_UDP_MAX];
 	size_t n_udp;
 	size_t ring_bytes;
 	bool remote_set;
-	struct logd_addr remote;
+	struct endpoint remote;
 	bool remote_tcp;
 	struct sshban_config ban;
 	const char *user;
@@ -47,9 +43,6 @@ void options_defaults(struct logd_config *cfg);
 int options_parse(struct logd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
 
-/* "10.0.0.1", "10.0.0.1:514", "::1", "[::1]:514". Returns 0 or -1. */
-int parse_hostport(const char *text, uint16_t default_port,
-		   struct logd_addr *out);
 /* "262144", "256k", "1m". Returns 0 or -1. */
 int parse_size(const char *text, size_t *out);
 
