@@ -25,9 +25,24 @@ $(ROOTFS_IMAGE): $(ROOTFS_STAMPS) $(ROOTFS_INPUTS) $(ROOTFS_EPOCH_STAMP)
 $(KERNEL_IMAGE): $(BUILD_DIR)/linux/.stamp_installed
 	@touch $@
 
-$(IMAGES_DIR)/size-report.txt: $(ROOTFS_IMAGE) $(KERNEL_IMAGE) $(TOPDIR)/support/size-report
+# The A/B disk (docs/ab-layout.md): slot.img is what an upgrade bundle
+# carries (squashfs + kernel at 32 MiB), disk.img the factory disk with the
+# board's bootloader and slot A.
+SLOT_IMAGE = $(IMAGES_DIR)/slot.img
+DISK_IMAGE = $(IMAGES_DIR)/disk.img
+
+$(SLOT_IMAGE): $(ROOTFS_IMAGE) $(KERNEL_IMAGE) $(TOPDIR)/support/mkslot
+	@$(TOPDIR)/support/mkslot $(ROOTFS_IMAGE) $(KERNEL_IMAGE) $@
+
+$(DISK_IMAGE): $(SLOT_IMAGE) $(TOPDIR)/support/mkdiskimg $(TOPDIR)/support/bootstate \
+		$(BOARD_DIR)/board.mk $(wildcard $(BOARD_DIR)/grub*.cfg $(BOARD_DIR)/boot.cmd)
+	@t0=$$(date +%s%N)
+	$(TOPDIR)/support/mkdiskimg $(BOARD_DIR) $(SLOT_IMAGE) $@
+	printf 'keel: %-14s %-9s %4d.%01d s\n' disk.img image $$(( ($$(date +%s%N) - t0) / 1000000000 )) $$(( ($$(date +%s%N) - t0) / 100000000 % 10 ))
+
+$(IMAGES_DIR)/size-report.txt: $(ROOTFS_IMAGE) $(KERNEL_IMAGE) $(DISK_IMAGE) $(TOPDIR)/support/size-report
 	@$(TOPDIR)/support/size-report --budget $$((128 * 1024 * 1024)) --kernel $(KERNEL_IMAGE) \
-		--rootfs $(ROOTFS_IMAGE) $(addprefix $(PER_PACKAGE_DIR)/,$(KEEL_TARGET_PACKAGES)) > $@.tmp
+		--rootfs $(ROOTFS_IMAGE) --disk $(DISK_IMAGE) $(addprefix $(PER_PACKAGE_DIR)/,$(KEEL_TARGET_PACKAGES)) > $@.tmp
 	mv $@.tmp $@
 	cat $@
 
