@@ -1,9 +1,10 @@
 # Keel A/B boot for U-Boot: the bootloader algorithm of docs/ab-layout.md.
 # support/mkdiskimg compiles this into boot.scr on the boot partition (found
-# by U-Boot's distro boot) and replaces @CMDLINE@ with the board's kernel
+# by U-Boot distro boot) and replaces @CMDLINE@ with the board kernel
 # command line (root= comes from the slot). The state copies are read and
 # written as raw sectors: LBA 2040 (0x7f8) and 2044 (0x7fc), 2 sectors each.
-# Numbers in U-Boot commands are hex.
+# Numbers in U-Boot commands are hex. No apostrophes in comments: inside
+# the single-quoted variables below one would end the quote.
 
 virtio dev 0
 setexpr keel_hbuf ${scriptaddr} + 0x100000
@@ -25,12 +26,20 @@ setenv keel_load '
 	if virtio read ${keel_rbuf} ${keel_lba} 2 && cmp.b ${keel_rbuf} ${keel_hbuf} 0x19; then
 		env import -t ${keel_rbuf} 0x400 keel_seq keel_order keel_trial keel_good keel_end
 		# 9 digits at most, as GRUB on the x86 boards can compare no more.
-		if setexpr keel_chk sub "^[1-9][0-9]?[0-9]?[0-9]?[0-9]?[0-9]?[0-9]?[0-9]?[0-9]?$" ok "${keel_seq}" &&
-		   test "${keel_end}" = "${keel_seq}" &&
-		   setexpr keel_chk sub "^[AB]$" ok "${keel_order}" &&
-		   setexpr keel_chk sub "^[AB]$" ok "${keel_good}" &&
-		   setexpr keel_chk sub "^(none|0|1|2|3)$" ok "${keel_trial}"; then
-			setenv keel_valid 1
+		# The U-Boot regex library has no ranges: [1-9] would mean 1, -, 9.
+		# (One test per if: hush does not continue a condition over lines.)
+		setenv keel_ok 0
+		if setexpr keel_chk sub "^[123456789][0123456789]?[0123456789]?[0123456789]?[0123456789]?[0123456789]?[0123456789]?[0123456789]?[0123456789]?$" ok "${keel_seq}"; then
+			if test "${keel_end}" = "${keel_seq}"; then setenv keel_ok 1; fi
+		fi
+		if test ${keel_ok} = 1; then
+			if setexpr keel_chk sub "^[AB]$" ok "${keel_order}"; then
+				if setexpr keel_chk sub "^[AB]$" ok "${keel_good}"; then
+					if setexpr keel_chk sub "^(none|0|1|2|3)$" ok "${keel_trial}"; then
+						setenv keel_valid 1
+					fi
+				fi
+			fi
 		fi
 	fi'
 
@@ -54,7 +63,7 @@ setenv keel_inc '
 	fi
 	setenv keel_next ${keel_head}${keel_tail}'
 
-# keel_boot: load slot keel_slot's kernel from 32 MiB into its partition and
+# keel_boot: load the kernel of slot keel_slot, 32 MiB into its partition, and
 # boot it with keel_extra; returns only if that fails.
 setenv keel_boot '
 	if test "${keel_slot}" = B; then setenv keel_part 3; else setenv keel_part 2; fi
@@ -109,7 +118,7 @@ else
 	fi
 	setenv keel_seq ${keel_next}; setenv keel_end ${keel_next}
 	setenv keel_slot ${keel_order}
-	# The block: signature, the variables, '#' up to 1 KiB.
+	# The block: signature, the variables, # up to 1 KiB.
 	mw.b ${keel_wbuf} 0x23 0x400
 	cp.b ${keel_hbuf} ${keel_wbuf} 0x19
 	setexpr keel_at ${keel_wbuf} + 0x19
@@ -118,8 +127,9 @@ else
 	setexpr keel_at ${keel_at} - 1
 	mw.b ${keel_at} 0x23 1
 	setenv keel_lba ${keel_older}
-	if virtio write ${keel_wbuf} ${keel_older} 2 && run keel_load &&
-	   test ${keel_valid} = 1 && test "${keel_seq}" = "${keel_next}"; then
+	setenv keel_valid 0
+	if virtio write ${keel_wbuf} ${keel_older} 2; then run keel_load; fi
+	if test ${keel_valid} = 1 && test "${keel_seq}" = "${keel_next}"; then
 		setenv keel_why "${keel_why}, now trial=${keel_trial} seq=${keel_seq}"
 		setenv keel_extra keel.trial=1
 		run keel_boot
