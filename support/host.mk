@@ -9,7 +9,7 @@ HOST_DEBS = build-essential bc bison flex libelf-dev libssl-dev \
 	nftables socat iputils-ping iproute2 udhcpc isc-dhcp-client kea-admin bind9-dnsutils python3 \
 	nmap libpcap-dev nfdump softflowd rsyslog libsodium-dev \
 	grub-pc-bin u-boot-qemu mtools dosfstools e2fsprogs fdisk \
-	autoconf automake libtool openssh-client ndisc6
+	autoconf automake libtool openssh-client ndisc6 u-boot-tools
 HOST_DEPS_STAMP := $(TOPDIR)/output/.host-deps-$(shell echo '$(HOST_DEBS)' | md5sum | cut -c1-8)
 
 $(HOST_DEPS_STAMP):

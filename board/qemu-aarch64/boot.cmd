@@ -121,10 +121,15 @@ else
 	# The block: signature, the variables, # up to 1 KiB.
 	mw.b ${keel_wbuf} 0x23 0x400
 	cp.b ${keel_hbuf} ${keel_wbuf} 0x19
+	# One export per variable: `env export` sorts names, which would put
+	# keel_end first; keel_seq must come first and keel_end last, so a
+	# write cut short never pairs a new seq/end with a stale keel_trial.
 	setexpr keel_at ${keel_wbuf} + 0x19
-	env export -t ${keel_at} keel_seq keel_order keel_trial keel_good keel_end
-	setexpr keel_at ${keel_at} + ${filesize}
-	setexpr keel_at ${keel_at} - 1
+	for keel_v in keel_seq keel_order keel_trial keel_good keel_end; do
+		env export -t ${keel_at} ${keel_v}
+		setexpr keel_at ${keel_at} + ${filesize}
+		setexpr keel_at ${keel_at} - 1
+	done
 	mw.b ${keel_at} 0x23 1
 	setenv keel_lba ${keel_older}
 	setenv keel_valid 0

@@ -19,7 +19,7 @@ static int parse_seq(const char *s, size_t len, uint64_t *out)
 {
 	uint64_t v = 0;
 
-	if (len == 0 || len > 18 || s[0] == '0')
+	if (len == 0 || len > 9 || s[0] == '0')
 		return -1;
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -63,6 +63,10 @@ int boot_state_parse(const uint8_t *p, size_t n, struct boot_state *out)
 
 	if (n != BOOT_STATE_SIZE)
 		return BS_ERR_SIZE;
+	/* GRUB and U-Boot both refuse a block without it: so must we, or we
+	 * would trust a copy the bootloader ignores. */
+	if (end < sizeof(HEADER) - 1 || memcmp(text, HEADER, sizeof(HEADER) - 1) != 0)
+		return BS_ERR_SIGNATURE;
 	memset(&s, 0, sizeof(s));
 	while (pos < end) {
 		const char *line = text + pos;
@@ -145,6 +149,7 @@ const char *boot_state_strerror(int err)
 	case BS_ERR_VALUE: return "a keel_* value is malformed";
 	case BS_ERR_TORN: return "torn write (keel_end != keel_seq)";
 	case BS_ERR_SIZE: return "not one 1024-byte block";
+	case BS_ERR_SIGNATURE: return "no GRUB environment block signature";
 	}
 	return "unknown boot state error";
 }

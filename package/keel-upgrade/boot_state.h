@@ -14,7 +14,8 @@
 #define BOOT_TRIAL_NONE		(-1)	/* keel_trial=none: primary confirmed */
 #define BOOT_TRIAL_MAX		3
 /* keel_seq is at most 18 digits, so seq + 1 never overflows a uint64_t. */
-#define BOOT_SEQ_MAX		999999999999999999ull
+/* 9 digits: GRUB on i386-pc compares numbers as 32-bit signed longs. */
+#define BOOT_SEQ_MAX		999999999ull
 
 struct boot_state {
 	uint64_t seq;
@@ -30,6 +31,7 @@ enum boot_state_error {
 	BS_ERR_VALUE = -3,	/* a keel_* value is malformed */
 	BS_ERR_TORN = -4,	/* keel_end differs from keel_seq */
 	BS_ERR_SIZE = -5,	/* the buffer is not one block */
+	BS_ERR_SIGNATURE = -6,	/* no "# GRUB Environment Block" first line */
 };
 
 /* Parses one copy. Tolerant the way GRUB is: '#' lines, padding, unknown

@@ -11,13 +11,17 @@ static int same(const struct boot_state *a, const struct boot_state *b)
 	       a->good == b->good;
 }
 
+#define SIG "# GRUB Environment Block\n"
+
+/* A block holding the signature line, then text, padded with '#'. */
 static int parse_text(const char *text, struct boot_state *s)
 {
 	uint8_t block[BOOT_STATE_SIZE];
 	size_t len = strlen(text);
 
 	memset(block, '#', sizeof(block));
-	memcpy(block, text, len);
+	memcpy(block, SIG, sizeof(SIG) - 1);
+	memcpy(block + sizeof(SIG) - 1, text, len);
 	return boot_state_parse(block, sizeof(block), s);
 }
 
@@ -58,16 +62,21 @@ int main(void)
 	s.trial = 4;
 	CHECK_EQ_INT(boot_state_serialize(&s, block), BS_ERR_VALUE);
 
-	/* Tolerant: comments, unknown variables, no header, other order, text
-	 * after a NUL. */
+	/* Tolerant: comments, unknown variables, other order, text after a
+	 * NUL. */
 	CHECK_EQ_INT(parse_text("keel_end=7\nsaved_entry=1\n# note\nkeel_good=B\n"
 				"garbage line\nkeel_trial=none\nkeel_order=A\nkeel_seq=7\n", &s), BS_OK);
 	CHECK(s.seq == 7 && s.order == 'A' && s.trial == BOOT_TRIAL_NONE && s.good == 'B');
 	memset(block, 0, sizeof(block));
 	memcpy(block, "keel_seq=3\nkeel_order=B\nkeel_trial=0\nkeel_good=A\nkeel_end=3", 59);
+	/* No signature line: GRUB and U-Boot ignore such a block, so do we. */
+	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_ERR_SIGNATURE);
+	memset(block, 0, sizeof(block));
+	memcpy(block, SIG "keel_seq=3\nkeel_order=B\nkeel_trial=0\nkeel_good=A\nkeel_end=3",
+	       sizeof(SIG) - 1 + 59);
 	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_OK);
 	CHECK(s.seq == 3 && s.trial == 0);
-	memcpy(block + 60, "keel_seq=9\n", 11);	/* after the NUL: not read */
+	memcpy(block + sizeof(SIG) - 1 + 60, "keel_seq=9\n", 11);	/* after the NUL: not read */
 	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_OK);
 	CHECK(s.seq == 3);
 
@@ -97,9 +106,13 @@ int main(void)
 		CHECK_EQ_INT(parse_text(bad_values[i], &s), BS_ERR_VALUE);
 	CHECK_EQ_INT(boot_state_parse(block, 512, &s), BS_ERR_SIZE);
 	memset(block, 0, sizeof(block));
-	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_ERR_MISSING);
+	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_ERR_SIGNATURE);
 	memset(block, 0xff, sizeof(block));
-	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_ERR_MISSING);
+	CHECK_EQ_INT(boot_state_parse(block, sizeof(block), &s), BS_ERR_SIGNATURE);
+	CHECK_EQ_INT(parse_text("", &s), BS_ERR_MISSING);
+	/* Ten digits: past what GRUB can compare. */
+	CHECK_EQ_INT(parse_text("keel_seq=1000000000\nkeel_order=B\nkeel_trial=0\n"
+				"keel_good=A\nkeel_end=1000000000\n", &s), BS_ERR_VALUE);
 
 	/* Choosing, and which copy a writer overwrites. */
 	struct boot_state st[2] = {

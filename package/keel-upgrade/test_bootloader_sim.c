@@ -241,7 +241,7 @@ static void make_stale(struct disk *d, int kind, unsigned *rng)
 static void test_power_cut(void)
 {
 	static const uint64_t seqs[] = { 1, 2, 8, 9, 10, 11, 98, 99, 100, 998, 999, 1000,
-					 9999, 99999, 999999999, BOOT_SEQ_MAX - 10 };
+					 9999, 99999, 99999999, BOOT_SEQ_MAX - 10 };
 	unsigned rng = 1, cases = 0, bad = 0;
 
 	for (size_t si = 0; si < sizeof(seqs) / sizeof(seqs[0]); si++)
@@ -348,6 +348,7 @@ static void write_sorted(const struct boot_state *s, uint8_t out[BOOT_STATE_SIZE
 {
 	char text[256];
 	int n = snprintf(text, sizeof(text),
+			 "# GRUB Environment Block\n"
 			 "keel_end=%llu\nkeel_good=%c\nkeel_order=%c\nkeel_seq=%llu\nkeel_trial=%s\n",
 			 (unsigned long long)s->seq, s->good, s->order, (unsigned long long)s->seq,
 			 boot_trial_name(s->trial));
