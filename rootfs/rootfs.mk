@@ -56,3 +56,13 @@ package,version,license,cpe
 $(foreach p,$(sort $(PACKAGES)),$(p),$($(call UPPERCASE,$(p))_VERSION),"$($(call UPPERCASE,$(p))_LICENSE)",$(if $($(call UPPERCASE,$(p))_CPE_ID_VENDOR),cpe:2.3:a:$($(call UPPERCASE,$(p))_CPE_ID_VENDOR):$($(call UPPERCASE,$(p))_CPE_ID_PRODUCT):$($(call UPPERCASE,$(p))_VERSION):*:*:*:*:*:*:*)
 )
 endef
+
+# make bundle: the slot image signed for upgrades (docs/bundle.md), with
+# KEEL_SIGNING_KEY or the development key in $(KEEL_CACHE)/keys.
+BUNDLE = $(IMAGES_DIR)/keel-$(BOARD)-$(KEEL_VERSION).bundle
+bundle: $(SLOT_IMAGE) host-keel-bundle
+	@KEEL_CACHE=$(KEEL_CACHE) $(TOPDIR)/support/mkbundle --tool $(HOST_DIR)/bin/keel-bundle create \
+		--board $(BOARD) --version '$(KEEL_VERSION)' --version-number $(SOURCE_DATE_EPOCH) \
+		--slot-image $(SLOT_IMAGE) -o $(BUNDLE)
+	@echo "bundle: $(BUNDLE) ($$(stat -c %s $(BUNDLE)) bytes); install: ssh root@ROUTER keel-upgrade < $(notdir $(BUNDLE))"
+.PHONY: bundle
