@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "server.h"
 #include "udp_batch.h"
@@ -59,8 +61,12 @@ static void flush(struct server *srv, struct udp_batch *b)
 	unsigned done = 0;
 
 	while (done < b->nout) {
-		int n = sendmmsg(b->fd, b->tx + done, b->nout - done,
-				 MSG_DONTWAIT);
+		/* The system call itself: 64-bit musl's sendmmsg() is a loop
+		 * of sendmsg() calls (for the types of cmsg fields; there
+		 * are none here, and the padding of every header is zero
+		 * from udp_batch_new). */
+		int n = (int)syscall(SYS_sendmmsg, b->fd, b->tx + done,
+				     b->nout - done, MSG_DONTWAIT);
 
 		/* The call reports only the first failure: count it, skip
 		 * that reply and send the rest, as sendto per reply would. */
