@@ -18,6 +18,7 @@
 
 #include "rng.h"
 #include "server.h"
+#include "udp_batch.h"
 #include "upstream_list.h"
 
 static void addr_text(const struct sockaddr *sa, char *buf, size_t cap)
@@ -87,9 +88,7 @@ void send_reply(struct server *srv, const struct client_ctx *ctx,
 		tcp_client_send(srv, ctx->tcp, msg, len);
 		return;
 	}
-	if (sendto(ctx->reply_fd, msg, len, MSG_DONTWAIT, ctx->addr,
-		   ctx->addr_len) < 0)
-		srv->stats.send_errors++;
+	udp_send(srv, ctx, msg, len);
 }
 
 /* A reply with only header and question. */
@@ -199,6 +198,30 @@ static void forward_query(struct server *srv, const struct client_ctx *ctx,
 		upstream_fail(srv, p, DNS_R_SERVFAIL);
 }
 
+static void reply_formerr(struct server *srv, const struct client_ctx *ctx,
+			  const uint8_t *q, size_t len)
+{
+	srv->stats.formerr++;
+	/* Never answer something that claims to be an answer: two
+	 * resolvers must not be made to ping-pong. */
+	if (len < DNS_HDR_LEN || (q[2] & 0x80))
+		return;
+	memcpy(srv->out, q, 2);
+	dns_put16(srv->out + 2, DNS_F_QR | DNS_R_FORMERR);
+	memset(srv->out + 4, 0, 8);
+	if (ctx->tcp)
+		tcp_client_send(srv, ctx->tcp, srv->out, DNS_HDR_LEN);
+	else
+		udp_send(srv, ctx, srv->out, DNS_HDR_LEN);
+}
+
+void handle_oversize(struct server *srv, const struct client_ctx *ctx,
+		     const uint8_t *q, size_t len)
+{
+	srv->stats.queries++;
+	reply_formerr(srv, ctx, q, len);
+}
+
 void handle_query(struct server *srv, const struct client_ctx *ctx,
 		  const uint8_t *q, size_t len)
 {
@@ -214,21 +237,7 @@ void handle_query(struct server *srv, const struct client_ctx *ctx,
 	srv->stats.queries++;
 	err = dns_parse(q, len, &m);
 	if (err) {
-		srv->stats.formerr++;
-		/* Never answer something that claims to be an answer: two
-		 * resolvers must not be made to ping-pong. */
-		if (len >= DNS_HDR_LEN && !(q[2] & 0x80)) {
-			memcpy(srv->out, q, 2);
-			dns_put16(srv->out + 2, DNS_F_QR | DNS_R_FORMERR);
-			memset(srv->out + 4, 0, 8);
-			if (ctx->tcp)
-				tcp_client_send(srv, ctx->tcp, srv->out,
-						DNS_HDR_LEN);
-			else if (sendto(ctx->reply_fd, srv->out, DNS_HDR_LEN,
-					MSG_DONTWAIT, ctx->addr,
-					ctx->addr_len) < 0)
-				srv->stats.send_errors++;
-		}
+		reply_formerr(srv, ctx, q, len);
 		return;
 	}
 	if (m.flags & DNS_F_QR)
@@ -275,32 +284,6 @@ void handle_query(struct server *srv, const struct client_ctx *ctx,
 		return;
 	}
 	forward_query(srv, ctx, q, &m);
-}
-
-/* Drains the socket: one wakeup, up to 64 datagrams. */
-static void udp_cb(struct evloop *loop, struct evloop_fd *watch,
-		   uint32_t events)
-{
-	struct server *srv = server_of(loop);
-	int i;
-
-	(void)events;
-	for (i = 0; i < 64; i++) {
-		struct sockaddr_storage from;
-		socklen_t from_len = sizeof(from);
-		struct client_ctx ctx;
-		ssize_t n = recvfrom(watch->fd, srv->in, sizeof(srv->in),
-				     MSG_DONTWAIT, (struct sockaddr *)&from,
-				     &from_len);
-
-		if (n < 0)
-			break;
-		ctx.addr = (struct sockaddr *)&from;
-		ctx.addr_len = from_len;
-		ctx.reply_fd = watch->fd;
-		ctx.tcp = NULL;
-		handle_query(srv, &ctx, srv->in, (size_t)n);
-	}
 }
 
 static int open_listener(const struct dnsd_addr *a, bool tcp, char *err,
@@ -560,6 +543,11 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 	srv->ntcp = cfg->tcp_clients_max;
 	srv->tcp = calloc(srv->ntcp, sizeof(*srv->tcp));
 	if (!srv->tcp) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	srv->udp = udp_batch_new();
+	if (!srv->udp) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}

@@ -32,6 +32,7 @@
 #define REPLY_BUF		(DNS_MSG_MAX + 64)
 
 struct server;
+struct udp_batch;
 
 struct listener {
 	int fd;
@@ -87,6 +88,7 @@ struct server {
 	struct evloop_timer watch_timer;
 	struct file_stamp upstream_stamp;
 	struct file_stamp lease_stamps[DNSD_LEASES_MAX];
+	struct udp_batch *udp;		/* UDP listeners' packet buffers */
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */
 };
@@ -109,6 +111,9 @@ int server_run(struct server *srv);
 void server_log_stats(const struct server *srv);
 void handle_query(struct server *srv, const struct client_ctx *ctx,
 		  const uint8_t *q, size_t len);
+/* A UDP datagram longer than any query (cut at len): FORMERR. */
+void handle_oversize(struct server *srv, const struct client_ctx *ctx,
+		     const uint8_t *q, size_t len);
 /* Fits reply to the client (EDNS0, truncation) and sends it. */
 void send_reply(struct server *srv, const struct client_ctx *ctx,
 		uint8_t *msg, size_t len, size_t question_end, bool edns,
