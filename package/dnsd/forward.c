@@ -8,7 +8,7 @@
 
 #include "forward.h"
 
-int fwd_init(struct fwd_table *t, size_t max, const struct dnsd_addr *ups,
+int fwd_init(struct fwd_table *t, size_t max, const struct endpoint *ups,
 	     size_t nups)
 {
 	size_t i;
@@ -26,12 +26,12 @@ int fwd_init(struct fwd_table *t, size_t max, const struct dnsd_addr *ups,
 	return 0;
 }
 
-static bool same_addr(const struct dnsd_addr *a, const struct dnsd_addr *b)
+static bool same_addr(const struct endpoint *a, const struct endpoint *b)
 {
 	return a->len == b->len && memcmp(&a->sa, &b->sa, a->len) == 0;
 }
 
-int fwd_set_upstreams(struct fwd_table *t, const struct dnsd_addr *ups,
+int fwd_set_upstreams(struct fwd_table *t, const struct endpoint *ups,
 		      size_t nups)
 {
 	struct upstream next[DNSD_UPSTREAM_MAX];

@@ -26,7 +26,7 @@
 #define FWD_DEAD_MS		30000	/* before a dead upstream is retried */
 
 struct upstream {
-	struct dnsd_addr addr;
+	struct endpoint addr;
 	unsigned fails;			/* consecutive timeouts/errors */
 	uint64_t dead_until_ms;
 	uint64_t sent, answered, timeouts, rejected, tcp_retries;
@@ -80,14 +80,14 @@ struct fwd_table {
 	struct fwd_stats stats;
 };
 
-int fwd_init(struct fwd_table *t, size_t max, const struct dnsd_addr *ups,
+int fwd_init(struct fwd_table *t, size_t max, const struct endpoint *ups,
 	     size_t nups);
 void fwd_free(struct fwd_table *t);
 /* Replaces the upstream list (the WAN's servers changed). A server that
  * stays keeps its counters and dead/alive state; the rest start fresh.
  * Queries in flight to a server that left time out and fail over. Returns
  * 1 if the list changed, else 0. */
-int fwd_set_upstreams(struct fwd_table *t, const struct dnsd_addr *ups,
+int fwd_set_upstreams(struct fwd_table *t, const struct endpoint *ups,
 		      size_t nups);
 
 /* The pending query for q (compared case-insensitively), or NULL. */

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct dnsd_addr out[DNSD_UPSTREAM_MAX];
+	struct endpoint out[DNSD_UPSTREAM_MAX];
 	size_t bad;
 
 	upstream_list_parse((const char *)data, size, out, DNSD_UPSTREAM_MAX, &bad);

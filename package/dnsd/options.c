@@ -28,70 +28,6 @@ void options_defaults(struct dnsd_config *cfg)
 	cfg->tcp_clients_max = 32;
 }
 
-int parse_hostport(const char *text, uint16_t default_port,
-		   struct dnsd_addr *out)
-{
-	char host[64];
-	const char *port_text = NULL;
-	unsigned long port = default_port;
-	size_t n;
-
-	memset(out, 0, sizeof(*out));
-	if (text[0] == '[') {
-		const char *close = strchr(text, ']');
-
-		if (!close || (size_t)(close - text - 1) >= sizeof(host))
-			return -1;
-		n = (size_t)(close - text - 1);
-		memcpy(host, text + 1, n);
-		host[n] = '\0';
-		if (close[1] == ':')
-			port_text = close + 2;
-		else if (close[1] != '\0')
-			return -1;
-	} else {
-		const char *colon = strchr(text, ':');
-
-		if (colon && strchr(colon + 1, ':'))
-			colon = NULL;	/* bare IPv6, no port */
-		n = colon ? (size_t)(colon - text) : strlen(text);
-		if (n >= sizeof(host))
-			return -1;
-		memcpy(host, text, n);
-		host[n] = '\0';
-		if (colon)
-			port_text = colon + 1;
-	}
-	if (port_text) {
-		char *end;
-
-		errno = 0;
-		port = strtoul(port_text, &end, 10);
-		if (errno || *end || end == port_text || port == 0 ||
-		    port > 65535)
-			return -1;
-	}
-	if (strchr(host, ':')) {
-		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&out->sa;
-
-		if (inet_pton(AF_INET6, host, &s6->sin6_addr) != 1)
-			return -1;
-		s6->sin6_family = AF_INET6;
-		s6->sin6_port = htons((uint16_t)port);
-		out->len = sizeof(*s6);
-		snprintf(out->text, sizeof(out->text), "[%s]:%lu", host, port);
-	} else {
-		struct sockaddr_in *s4 = (struct sockaddr_in *)&out->sa;
-
-		if (inet_pton(AF_INET, host, &s4->sin_addr) != 1)
-			return -1;
-		s4->sin_family = AF_INET;
-		s4->sin_port = htons((uint16_t)port);
-		out->len = sizeof(*s4);
-		snprintf(out->text, sizeof(out->text), "%s:%lu", host, port);
-	}
-	return 0;
-}
 
 int parse_size(const char *text, size_t *out)
 {
@@ -125,17 +61,6 @@ static int parse_u32(const char *text, uint32_t max, uint32_t *out)
 	return 0;
 }
 
-bool is_wildcard(const struct dnsd_addr *a)
-{
-	static const uint8_t any6[16];
-
-	if (a->sa.ss_family == AF_INET)
-		return ((const struct sockaddr_in *)(const void *)&a->sa)
-			       ->sin_addr.s_addr == 0;
-	return memcmp(&((const struct sockaddr_in6 *)(const void *)&a->sa)
-			       ->sin6_addr,
-		      any6, 16) == 0;
-}
 
 static const char usage[] =
 	"usage: dnsd -l ADDR[:PORT]... {-u UPSTREAM[:PORT]... | -F FILE} [options]\n"
@@ -178,7 +103,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 					 DNSD_LISTEN_MAX);
 				return -1;
 			}
-			if (parse_hostport(optarg, 53,
+			if (endpoint_parse(optarg, 53,
 					   &cfg->listen[cfg->nlisten])) {
 				snprintf(err, errlen, "-l %s: not ADDR[:PORT]",
 					 optarg);
@@ -192,7 +117,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 					 DNSD_UPSTREAM_MAX);
 				return -1;
 			}
-			if (parse_hostport(optarg, 53,
+			if (endpoint_parse(optarg, 53,
 					   &cfg->upstream[cfg->nupstream])) {
 				snprintf(err, errlen, "-u %s: not ADDR[:PORT]",
 					 optarg);
@@ -300,7 +225,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		return -1;
 	}
 	for (size_t i = 0; i < cfg->nlisten; i++) {
-		if (is_wildcard(&cfg->listen[i])) {
+		if (endpoint_is_wildcard(&cfg->listen[i])) {
 			/* A wildcard would answer on the WAN side too. */
 			snprintf(err, errlen, "-l %s: wildcard address "
 				 "refused, name the LAN address",

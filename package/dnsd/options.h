@@ -13,22 +13,19 @@
 #include <stdio.h>
 #include <sys/socket.h>
 
+#include "keel/endpoint.h"
+
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
 #define DNSD_LEASES_MAX		4
 
-struct dnsd_addr {
-	struct sockaddr_storage sa;
-	socklen_t len;
-	char text[80];		/* as given, normalised: "[::1]:53" */
-};
 
 enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
 
 struct dnsd_config {
-	struct dnsd_addr listen[DNSD_LISTEN_MAX];
+	struct endpoint listen[DNSD_LISTEN_MAX];
 	size_t nlisten;
-	struct dnsd_addr upstream[DNSD_UPSTREAM_MAX];
+	struct endpoint upstream[DNSD_UPSTREAM_MAX];
 	size_t nupstream;
 	size_t cache_bytes;
 	const char *domain;
@@ -58,12 +55,6 @@ void options_defaults(struct dnsd_config *cfg);
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
 
-/* Pure: "192.0.2.1", "192.0.2.1:5353", "::1", "[::1]:5353". Returns 0 or
- * -1. */
-int parse_hostport(const char *text, uint16_t default_port,
-		   struct dnsd_addr *out);
-/* 0.0.0.0 or ::, which dnsd refuses to listen on. */
-bool is_wildcard(const struct dnsd_addr *a);
 /* "1048576", "512k", "4m". Returns 0 or -1. */
 int parse_size(const char *text, size_t *out);
 

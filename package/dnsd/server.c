@@ -286,7 +286,7 @@ void handle_query(struct server *srv, const struct client_ctx *ctx,
 	forward_query(srv, ctx, q, &m);
 }
 
-static int open_listener(const struct dnsd_addr *a, bool tcp, char *err,
+static int open_listener(const struct endpoint *a, bool tcp, char *err,
 			 size_t errlen)
 {
 	int one = 1;
@@ -332,7 +332,7 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 	}
 	/* The router answers to its name on every address it listens on. */
 	for (i = 0; router && i < cfg->nlisten; i++) {
-		const struct dnsd_addr *a = &cfg->listen[i];
+		const struct endpoint *a = &cfg->listen[i];
 
 		if (a->sa.ss_family == AF_INET)
 			local_add(&srv->local, router, 4,
@@ -392,7 +392,7 @@ static void on_hup(struct evloop *loop, const struct signalfd_siginfo *info,
 void server_load_upstreams(struct server *srv)
 {
 	const struct dnsd_config *cfg = srv->cfg;
-	struct dnsd_addr ups[DNSD_UPSTREAM_MAX];
+	struct endpoint ups[DNSD_UPSTREAM_MAX];
 	char buf[2048], list[256];
 	size_t n = cfg->nupstream, bad = 0, len = 0, i;
 	int truncated;

@@ -31,7 +31,7 @@ static size_t reply(uint8_t *buf, uint16_t id, const char *name,
 
 static void test_matching(void)
 {
-	struct dnsd_addr ups[1];
+	struct endpoint ups[1];
 	struct fwd_table t;
 	struct fwd_pending *p;
 	struct dns_question q = question("www.Example.com", DNS_T_A);
@@ -40,7 +40,7 @@ static void test_matching(void)
 	struct dns_msg m;
 	const struct sockaddr *sa = (const struct sockaddr *)&from;
 
-	CHECK_EQ_INT(parse_hostport("192.0.2.53:53", 53, &ups[0]), 0);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.53:53", 53, &ups[0]), 0);
 	CHECK_EQ_INT(fwd_init(&t, 4, ups, 1), 0);
 	p = fwd_alloc(&t, &q);
 	CHECK(p != NULL);
@@ -79,7 +79,7 @@ static void test_matching(void)
 
 static void test_table(void)
 {
-	struct dnsd_addr ups[1];
+	struct endpoint ups[1];
 	struct fwd_table t;
 	struct dns_question a = question("a.example", DNS_T_A);
 	struct dns_question a_upper = question("A.EXAMPLE", DNS_T_A);
@@ -87,7 +87,7 @@ static void test_table(void)
 	struct dns_question b = question("b.example", DNS_T_A);
 	struct fwd_pending *pa, *pa6;
 
-	parse_hostport("192.0.2.53", 53, &ups[0]);
+	endpoint_parse("192.0.2.53", 53, &ups[0]);
 	CHECK_EQ_INT(fwd_init(&t, 2, ups, 1), 0);
 	CHECK(fwd_find(&t, &a) == NULL);
 	pa = fwd_alloc(&t, &a_upper);
@@ -110,12 +110,12 @@ static void test_table(void)
 
 static void test_failover(void)
 {
-	struct dnsd_addr ups[3];
+	struct endpoint ups[3];
 	struct fwd_table t;
 
-	parse_hostport("192.0.2.1", 53, &ups[0]);
-	parse_hostport("192.0.2.2", 53, &ups[1]);
-	parse_hostport("[2001:db8::3]:5353", 53, &ups[2]);
+	endpoint_parse("192.0.2.1", 53, &ups[0]);
+	endpoint_parse("192.0.2.2", 53, &ups[1]);
+	endpoint_parse("[2001:db8::3]:5353", 53, &ups[2]);
 	CHECK_EQ_INT(fwd_init(&t, 4, ups, 3), 0);
 	CHECK_EQ_INT(fwd_pick_upstream(&t, 0, 1000), 0);
 	CHECK_EQ_INT(fwd_pick_upstream(&t, 1, 1000), 1);

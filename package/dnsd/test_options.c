@@ -27,27 +27,27 @@ static int parse(struct dnsd_config *cfg, char *err, size_t errlen, ...)
 
 int main(void)
 {
-	struct dnsd_addr a;
+	struct endpoint a;
 	struct dnsd_config cfg;
 	char err[256];
 	size_t size;
 
-	CHECK_EQ_INT(parse_hostport("192.0.2.1", 53, &a), 0);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.1", 53, &a), 0);
 	CHECK_STR(a.text, "192.0.2.1:53");
-	CHECK_EQ_INT(parse_hostport("192.0.2.1:5353", 53, &a), 0);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.1:5353", 53, &a), 0);
 	CHECK_EQ_UINT(ntohs(((struct sockaddr_in *)&a.sa)->sin_port), 5353);
-	CHECK_EQ_INT(parse_hostport("::1", 53, &a), 0);
+	CHECK_EQ_INT(endpoint_parse("::1", 53, &a), 0);
 	CHECK_STR(a.text, "[::1]:53");
-	CHECK_EQ_INT(parse_hostport("[fd00::1]:5300", 53, &a), 0);
+	CHECK_EQ_INT(endpoint_parse("[fd00::1]:5300", 53, &a), 0);
 	CHECK_EQ_UINT(a.sa.ss_family, AF_INET6);
 	CHECK_STR(a.text, "[fd00::1]:5300");
-	CHECK_EQ_INT(parse_hostport("192.0.2.1:0", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("192.0.2.1:65536", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("192.0.2.1:", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("[::1", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("[::1]x", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("example.com", 53, &a), -1);
-	CHECK_EQ_INT(parse_hostport("", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.1:0", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.1:65536", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("192.0.2.1:", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("[::1", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("[::1]x", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("example.com", 53, &a), -1);
+	CHECK_EQ_INT(endpoint_parse("", 53, &a), -1);
 
 	CHECK_EQ_INT(parse_size("4096", &size), 0);
 	CHECK_EQ_UINT(size, 4096);

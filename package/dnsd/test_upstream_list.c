@@ -7,7 +7,7 @@
 #include "check.h"
 #include "upstream_list.h"
 
-static size_t parse(const char *text, struct dnsd_addr *out, size_t max,
+static size_t parse(const char *text, struct endpoint *out, size_t max,
 		    size_t *bad)
 {
 	return upstream_list_parse(text, strlen(text), out, max, bad);
@@ -15,7 +15,7 @@ static size_t parse(const char *text, struct dnsd_addr *out, size_t max,
 
 int main(void)
 {
-	struct dnsd_addr out[3];
+	struct endpoint out[3];
 	size_t bad, n;
 
 	n = parse("192.0.2.1\n", out, 3, &bad);

@@ -5,7 +5,7 @@
 
 #include "upstream_list.h"
 
-size_t upstream_list_parse(const char *buf, size_t len, struct dnsd_addr *out,
+size_t upstream_list_parse(const char *buf, size_t len, struct endpoint *out,
 			   size_t max, size_t *bad)
 {
 	size_t n = 0, pos = 0;
@@ -31,7 +31,7 @@ size_t upstream_list_parse(const char *buf, size_t len, struct dnsd_addr *out,
 		}
 		memcpy(text, line + start, end - start);
 		text[end - start] = '\0';
-		if (parse_hostport(text, 53, &out[n]) < 0 || is_wildcard(&out[n])) {
+		if (endpoint_parse(text, 53, &out[n]) < 0 || endpoint_is_wildcard(&out[n])) {
 			(*bad)++;
 			continue;
 		}

@@ -15,7 +15,7 @@
  * in *bad and skipped (one bad line must not cost the others). Returns the
  * number of servers stored.
  */
-size_t upstream_list_parse(const char *buf, size_t len, struct dnsd_addr *out,
+size_t upstream_list_parse(const char *buf, size_t len, struct endpoint *out,
 			   size_t max, size_t *bad);
 
 #endif /* DNSD_UPSTREAM_LIST_H */
