@@ -124,6 +124,11 @@ dependency-stamps = $(foreach d,$(patsubst toolchain,$(TOOLCHAIN_PACKAGES),$(1))
 generic-package = $(call inner-generic-package,$(pkgname),$(call UPPERCASE,$(pkgname)),$(pkgdir))
 host-generic-package = $(call inner-generic-package,host-$(pkgname),HOST_$(call UPPERCASE,$(pkgname)),$(pkgdir))
 
+# Keel's programs carry KEEL_VERSION (-V/--version): a new commit rebuilds
+# them, or an incremental build would differ from a clean one.
+KEEL_VERSION_STAMP = $(BUILD_DIR)/.keel-version
+$(shell mkdir -p $(BUILD_DIR) && { [ "$$(cat $(KEEL_VERSION_STAMP) 2>/dev/null)" = "$(KEEL_VERSION)" ] || echo "$(KEEL_VERSION)" > $(KEEL_VERSION_STAMP); })
+
 # Keel's own C programs and libraries (built with package/keel.mk). Their
 # objects go to $(@D)/obj and are thrown away whenever the package is
 # reconfigured (a dependency such as libkeel was reinstalled): -MMD does not
@@ -132,6 +137,7 @@ host-generic-package = $(call inner-generic-package,host-$(pkgname),HOST_$(call 
 # into the sysroot, a program into its target tree.
 define inner-keel-package
 $(2)_VERSION = $$(KEEL_VERSION)
+$(2)_CONFIG_FILES += $$(KEEL_VERSION_STAMP)
 $(2)_SITE_METHOD = local
 $(2)_LICENSE ?= MIT
 $(2)_DEPENDENCIES := toolchain $$($(2)_DEPENDENCIES)
