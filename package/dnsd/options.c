@@ -29,37 +29,6 @@ void options_defaults(struct dnsd_config *cfg)
 }
 
 
-int parse_size(const char *text, size_t *out)
-{
-	unsigned long long v;
-	char *end;
-
-	errno = 0;
-	v = strtoull(text, &end, 10);
-	if (errno || end == text || text[0] == '-')
-		return -1;
-	if (*end == 'k' || *end == 'K')
-		v <<= 10, end++;
-	else if (*end == 'm' || *end == 'M')
-		v <<= 20, end++;
-	if (*end || v > SIZE_MAX / 2 || v > (1ull << 40))
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
-static int parse_u32(const char *text, uint32_t max, uint32_t *out)
-{
-	unsigned long v;
-	char *end;
-
-	errno = 0;
-	v = strtoul(text, &end, 10);
-	if (errno || end == text || *end || text[0] == '-' || v > max)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
 
 
 static const char usage[] =

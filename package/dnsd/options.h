@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include "keel/endpoint.h"
+#include "keel/numarg.h"
 
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
@@ -55,8 +56,6 @@ void options_defaults(struct dnsd_config *cfg);
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
 
-/* "1048576", "512k", "4m". Returns 0 or -1. */
-int parse_size(const char *text, size_t *out);
 
 void options_print(const struct dnsd_config *cfg, FILE *f);
 

@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 
 #include "keel/endpoint.h"
+#include "keel/numarg.h"
 
 #include "sshban.h"
 
@@ -43,8 +44,6 @@ void options_defaults(struct logd_config *cfg);
 int options_parse(struct logd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
 
-/* "262144", "256k", "1m". Returns 0 or -1. */
-int parse_size(const char *text, size_t *out);
 
 void options_print(const struct logd_config *cfg, FILE *f);
 
