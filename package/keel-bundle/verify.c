@@ -12,28 +12,13 @@
 
 #include "commands.h"
 #include "keel/bundle.h"
+#include "keel/file.h"
 #include "keel/keyfile.h"
 #include "keys.h"
 
 #define CHUNK (1u << 20)
 
 static uint8_t chunk[CHUNK];
-
-static ssize_t read_upto(int fd, uint8_t *p, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, p + got, n - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return r < 0 ? -1 : (ssize_t)got;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
 
 int bundle_verify(const char *pubkey_path, const char *path)
 {
@@ -52,7 +37,7 @@ int bundle_verify(const char *pubkey_path, const char *path)
 		fprintf(stderr, "keel-bundle: cannot open %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	n = read_upto(fd, prefix, sizeof(prefix));
+	n = fd_read_upto(fd, prefix, sizeof(prefix));
 	err = n < 0 ? BUNDLE_ERR_SHORT : bundle_header_parse(prefix, (size_t)n, &h);
 	if (err == BUNDLE_OK && n < (ssize_t)sizeof(prefix))
 		err = BUNDLE_ERR_SHORT;
@@ -71,7 +56,7 @@ int bundle_verify(const char *pubkey_path, const char *path)
 		uint64_t left = h.payload_size - done;
 		size_t want = left < sizeof(chunk) ? (size_t)left : sizeof(chunk);
 
-		n = read_upto(fd, chunk, want);
+		n = fd_read_upto(fd, chunk, want);
 		if (n < 0) {
 			fprintf(stderr, "keel-bundle: reading %s: %s\n", path, strerror(errno));
 			return 1;
@@ -85,7 +70,7 @@ int bundle_verify(const char *pubkey_path, const char *path)
 			return 1;
 		}
 	}
-	if (read_upto(fd, chunk, 1) != 0) {
+	if (fd_read_upto(fd, chunk, 1) != 0) {
 		fprintf(stderr, "keel-bundle: %s: bytes after the payload\n", path);
 		return 1;
 	}

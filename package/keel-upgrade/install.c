@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "install.h"
+#include "keel/file.h"
 #include "keel/keyfile.h"
 #include "keel/log.h"
 #include "progress.h"
@@ -27,25 +28,6 @@
 #define CHUNK (1u << 20)
 
 static uint8_t chunk[CHUNK];
-
-/* Reads up to n bytes, stopping early only at end of input. */
-static ssize_t read_upto(int fd, uint8_t *p, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, p + got, n - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
 
 static int slot_index(char slot)
 {
@@ -169,7 +151,7 @@ static int write_slot(const struct options *o, int in, int slot_fd, char slot,
 	while (done < h->payload_size) {
 		uint64_t left = h->payload_size - done;
 		size_t want = left < CHUNK ? (size_t)left : CHUNK;
-		ssize_t n = read_upto(in, chunk, want);
+		ssize_t n = fd_read_upto(in, chunk, want);
 
 		if (n < 0) {
 			logx_err("reading the bundle: %s", strerror(errno));
@@ -193,7 +175,7 @@ static int write_slot(const struct options *o, int in, int slot_fd, char slot,
 		}
 	}
 	progress_end(&pr, done);
-	if (read_upto(in, chunk, 1) != 0) {
+	if (fd_read_upto(in, chunk, 1) != 0) {
 		logx_err("failed: the bundle has bytes after its payload (not one bundle)");
 		return -1;
 	}
@@ -269,7 +251,7 @@ int run_install(const struct options *o)
 		logx_err("cannot open %s: %s", o->bundle, strerror(errno));
 		return 1;
 	}
-	got = read_upto(in, prefix, sizeof(prefix));
+	got = fd_read_upto(in, prefix, sizeof(prefix));
 	if (got < 0) {
 		logx_err("reading %s: %s", o->bundle, strerror(errno));
 		goto out;

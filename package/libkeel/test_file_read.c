@@ -59,5 +59,22 @@ int main(void)
 	n = file_read(path, buf, sizeof(buf), &truncated);
 	CHECK_EQ_INT(n, -1);
 	CHECK_EQ_INT(errno, ENOENT);
+
+	/* fd_read_upto: a pipe hands data over in pieces; end of input stops it. */
+	{
+		int pfd[2];
+		char out[8];
+
+		CHECK(pipe(pfd) == 0);
+		CHECK(write(pfd[1], "abc", 3) == 3);
+		CHECK(write(pfd[1], "de", 2) == 2);
+		close(pfd[1]);
+		CHECK_EQ_INT(fd_read_upto(pfd[0], out, 4), 4);
+		CHECK_MEM(out, 4, "abcd", 4);
+		CHECK_EQ_INT(fd_read_upto(pfd[0], out, sizeof(out)), 1);
+		CHECK_EQ_INT(fd_read_upto(pfd[0], out, sizeof(out)), 0);
+		close(pfd[0]);
+		CHECK_EQ_INT(fd_read_upto(-1, out, 1), -1);
+	}
 	return check_done();
 }

@@ -16,6 +16,13 @@
 ssize_t file_read(const char *path, char *buf, size_t size, int *truncated);
 
 /*
+ * Reads n bytes from fd, retrying short reads and EINTR; stops early only
+ * at end of input (a pipe from ssh delivers a bundle in pieces). Returns
+ * the bytes read (less than n at end of input), or -1 with errno.
+ */
+ssize_t fd_read_upto(int fd, void *buf, size_t n);
+
+/*
  * What a file looked like when last seen: enough to notice that another
  * process replaced (rename), rewrote or removed it without reading it.
  * Daemons poll this from a timer instead of needing a signal from a writer
