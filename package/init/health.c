@@ -105,19 +105,19 @@ static void check(struct evloop *loop, struct evloop_timer *t)
 		confirm(h);
 		return;
 	}
-	if (now - h->started_ms < HEALTH_DEADLINE_MS) {
+	if (now - h->started_ms < h->deadline_ms) {
 		evloop_timer_set(loop, t, HEALTH_RETRY_MS);
 		return;
 	}
 	h->done = true;
 	if (!h->trial) {
 		logx_err("health: not healthy after %d s (%s): this slot stays as it is",
-			 HEALTH_DEADLINE_MS / 1000, why ? why : "LAN address missing");
+			 (int)(h->deadline_ms / 1000), why ? why : "LAN address missing");
 		return;
 	}
 	logx_err("health: trial boot not healthy after %d s (%s): rebooting so the "
 		 "bootloader falls back to the previous slot",
-		 HEALTH_DEADLINE_MS / 1000, why ? why : "LAN address missing");
+		 (int)(h->deadline_ms / 1000), why ? why : "LAN address missing");
 	shutdown_run(init, SHUTDOWN_REBOOT);
 }
 
@@ -135,8 +135,13 @@ void health_start(struct init *init)
 	if (init->config.n_lans)
 		snprintf(h->lan_if, sizeof(h->lan_if), "%s", init->config.lans[0].interface);
 	h->started_ms = clock_mono_ms();
+	h->deadline_ms = (uint64_t)init->config.trial_seconds * 1000;
 	h->timer.cb = check;
 	evloop_timer_set(&init->loop, &h->timer, HEALTH_FIRST_CHECK_MS);
-	logx("health: %s boot from an A/B slot; confirming once services are steady",
-	     h->trial ? "trial" : "confirmed");
+	if (h->trial)
+		logx("health: trial boot from an A/B slot; confirming once services are "
+		     "steady, rebooting to fall back if not within %u s",
+		     init->config.trial_seconds);
+	else
+		logx("health: confirmed boot from an A/B slot; confirming once services are steady");
 }

@@ -16,7 +16,6 @@
 #define HEALTH_FIRST_CHECK_MS 10000	/* after the services started */
 #define HEALTH_RETRY_MS 5000
 #define HEALTH_STEADY_MS 8000		/* each service up this long */
-#define HEALTH_DEADLINE_MS 120000	/* trial boot: give up, reboot */
 #define KEEL_UPGRADE "/usr/sbin/keel-upgrade"
 
 struct services;
@@ -34,6 +33,7 @@ void health_boot_kind(const char *cmdline, size_t len, bool *ab, bool *trial);
 struct health {
 	struct evloop_timer timer;
 	uint64_t started_ms;
+	uint64_t deadline_ms;	/* [top] trial-timeout: give up, reboot */
 	bool ab, trial, done;
 	char lan_if[16];
 };

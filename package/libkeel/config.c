@@ -481,6 +481,7 @@ static void config_defaults(struct keel_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	strcpy(cfg->hostname, "keel");
+	cfg->trial_seconds = 120;
 	strcpy(cfg->dns.domain, "lan");
 	cfg->dns.cache_bytes = 1024 * 1024;
 	cfg->dns.negative_ttl_max = 300;

@@ -118,6 +118,13 @@ static int k_hostname(struct parser *p)
 			  config_val_hostname(ARG(0), p->cfg->hostname));
 }
 
+/* Shorter than the first health check plus a steady run would reboot
+ * every trial boot; an hour is already far past any real boot. */
+static int k_trial_timeout(struct parser *p)
+{
+	return conf_get_duration(p, &p->args[0], 20, 3600, &p->cfg->trial_seconds);
+}
+
 /* ---- [wan] ---- */
 
 static int k_wan_interface(struct parser *p)
@@ -693,6 +700,7 @@ static int k_flow_version(struct parser *p)
 
 static const struct key_spec top_keys[] = {
 	{ "hostname", k_hostname, 1, 1, false, false },
+	{ "trial-timeout", k_trial_timeout, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec wan_keys[] = {

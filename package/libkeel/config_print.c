@@ -260,6 +260,7 @@ static void print_flow(const struct config_flow *flow, FILE *out)
 void config_print(const struct keel_config *cfg, FILE *out)
 {
 	fprintf(out, "hostname %s\n", cfg->hostname);
+	put_duration(out, "trial-timeout", cfg->trial_seconds);
 	print_wan(cfg, out);
 	for (unsigned i = 0; i < cfg->n_lans; i++)
 		print_lan(&cfg->lans[i], out);

@@ -10,6 +10,7 @@
 static const char full[] =
 	"# every key, none at its default\n"
 	"hostname edge-7\n"
+	"trial-timeout 45s\n"
 	"\n"
 	"[wan]\n"
 	"interface wan0\n"
@@ -110,6 +111,7 @@ static void test_every_key(void)
 	if (!PARSE_OK(full))
 		return;
 	CHECK_STR(cfg.hostname, "edge-7");
+	CHECK_EQ_INT(cfg.trial_seconds, 45);
 
 	CHECK(cfg.wan.present);
 	CHECK_STR(cfg.wan.interface, "wan0");
@@ -215,6 +217,7 @@ static void test_defaults(void)
 	if (!PARSE_OK(LAN))
 		return;
 	CHECK_STR(cfg.hostname, "keel");
+	CHECK_EQ_INT(cfg.trial_seconds, 120);
 	CHECK(!cfg.wan.present);
 	CHECK_STR(cfg.lans[0].name, "lan");
 	CHECK_EQ_INT(cfg.n_dhcp, 0);
@@ -500,6 +503,7 @@ static void test_numbers(void)
 		  "[dhcp] mtu: 100 is out of range 576-9000");
 	PARSE_ERR(LAN "[dhcp]\nrange 10.0.0.2 10.0.0.3\nmtu 1500b\n", 6,
 		  "1500b is not a number");
+	PARSE_ERR("trial-timeout 10s\n" LAN, 1, "10s is out of range 20s-1h");
 	PARSE_ERR(LAN "[ssh]\nport 0\n", 5, "0 is out of range 1-65535");
 	PARSE_ERR(LAN "[ssh]\nport 65536\n", 5, "out of range 1-65535");
 	PARSE_ERR(LAN "[ssh]\nport 022\n", 5, "022 is not a number");

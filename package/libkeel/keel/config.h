@@ -182,6 +182,7 @@ struct config_flow {
 
 struct keel_config {
 	char hostname[CONFIG_HOSTNAME_MAX + 1];
+	uint32_t trial_seconds;	/* a trial boot's time to become healthy */
 	struct config_wan wan;
 	uint8_t n_lans;
 	struct config_lan lans[CONFIG_MAX_LANS];
