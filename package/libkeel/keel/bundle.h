@@ -71,8 +71,8 @@ enum bundle_error {
 int bundle_header_parse(const uint8_t *p, size_t n, struct bundle_header *out);
 
 /* Writes h as exactly BUNDLE_HEADER_SIZE bytes. Refuses (returns the error
- * the parser would give) what bundle_header_parse would refuse, so every
- * header written parses back to the same struct. */
+ * the parser gives, out all zeros) what bundle_header_parse would refuse:
+ * it parses what it wrote, so every header written parses back. */
 int bundle_header_serialize(const struct bundle_header *h,
 			    uint8_t out[BUNDLE_HEADER_SIZE]);
 
