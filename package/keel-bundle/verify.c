@@ -1,7 +1,7 @@
 /*
- * verify.c - keel-bundle verify: the same checks keel-upgrade makes before
- * it writes anything (header, signature, payload size and SHA-512), on the
- * build machine, and the header printed.
+ * verify.c - keel-bundle verify: the checks keel-upgrade makes (header and
+ * its segments, signature, payload size and SHA-512) on the build machine,
+ * and the header printed. Only the slot's size is left to the device.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -85,6 +85,11 @@ int bundle_verify(const char *pubkey_path, const char *path)
 	       "payload_size: %llu\npayload_sha512: %s\n", h.format, h.board, h.version,
 	       (unsigned long long)h.version_number, (unsigned long long)h.created,
 	       (unsigned long long)h.payload_size, hex);
+	for (uint32_t i = 0; i < h.segment_count; i++)
+		printf("segment: offset %llu length %llu\n",
+		       (unsigned long long)h.segment[i].offset,
+		       (unsigned long long)h.segment[i].length);
+	printf("slot_end: %llu\n", (unsigned long long)bundle_slot_end(&h));
 	hex_encode(h.key_id, sizeof(h.key_id), hex);
 	printf("key_id: %s\nsignature: good\n", hex);
 	if (fd > 0)

@@ -135,7 +135,9 @@ static int check_bundle(const struct options *o, const uint8_t prefix[BUNDLE_PRE
 	return 0;
 }
 
-/* Streams the payload into the slot while hashing it. */
+/* Streams the payload into the slot while hashing it: each segment's bytes
+ * at its offset. Bytes outside the segments keep whatever the slot held:
+ * nothing reads them (docs/bundle.md, "What the slot keeps"). */
 static int write_slot(const struct options *o, int in, int slot_fd, char slot,
 		      const struct bundle_header *h)
 {
@@ -148,30 +150,36 @@ static int write_slot(const struct options *o, int in, int slot_fd, char slot,
 	snprintf(what, sizeof(what), "writing slot %c", slot);
 	payload_hash_init(&ph);
 	progress_start(&pr, what, h->payload_size, o->quiet);
-	while (done < h->payload_size) {
-		uint64_t left = h->payload_size - done;
-		size_t want = left < CHUNK ? (size_t)left : CHUNK;
-		ssize_t n = fd_read_upto(in, chunk, want);
+	for (uint32_t i = 0; i < h->segment_count; i++) {
+		const struct bundle_segment *seg = &h->segment[i];
 
-		if (n < 0) {
-			logx_err("reading the bundle: %s", strerror(errno));
-			return -1;
-		}
-		if (n > 0) {
-			payload_hash_update(&ph, chunk, (size_t)n);
-			if (pwrite_full(slot_fd, chunk, (size_t)n, done) != 0) {
-				logx_err("writing slot %c (%s) at byte %" PRIu64 ": %s", slot,
-					 o->slot_path[slot_index(slot)], done, strerror(errno));
+		for (uint64_t at = 0; at < seg->length;) {
+			uint64_t left = seg->length - at;
+			size_t want = left < CHUNK ? (size_t)left : CHUNK;
+			ssize_t n = fd_read_upto(in, chunk, want);
+
+			if (n < 0) {
+				logx_err("reading the bundle: %s", strerror(errno));
 				return -1;
 			}
-			done += (uint64_t)n;
-			progress_update(&pr, done);
-		}
-		if ((size_t)n < want) {
-			progress_end(&pr, done);
-			logx_err("failed: truncated bundle: the payload ends after %" PRIu64 " of %"
-				 PRIu64 " bytes", done, h->payload_size);
-			return -1;
+			if (n > 0) {
+				payload_hash_update(&ph, chunk, (size_t)n);
+				if (pwrite_full(slot_fd, chunk, (size_t)n, seg->offset + at) != 0) {
+					logx_err("writing slot %c (%s) at byte %" PRIu64 ": %s",
+						 slot, o->slot_path[slot_index(slot)],
+						 seg->offset + at, strerror(errno));
+					return -1;
+				}
+				at += (uint64_t)n;
+				done += (uint64_t)n;
+				progress_update(&pr, done);
+			}
+			if ((size_t)n < want) {
+				progress_end(&pr, done);
+				logx_err("failed: truncated bundle: the payload ends after %" PRIu64
+					 " of %" PRIu64 " bytes", done, h->payload_size);
+				return -1;
+			}
 		}
 	}
 	progress_end(&pr, done);
@@ -185,38 +193,44 @@ static int write_slot(const struct options *o, int in, int slot_fd, char slot,
 			 "(corrupt bundle)");
 		return -1;
 	}
-	if (flush_and_drop(slot_fd, 0, h->payload_size) != 0) {
+	if (flush_and_drop(slot_fd, 0, bundle_slot_end(h)) != 0) {
 		logx_err("flushing slot %c: %s", slot, strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
-/* Reads the slot back from the device and hashes it again. */
+/* Reads the segments back from the device and hashes them again. */
 static int verify_slot(const struct options *o, int slot_fd, char slot,
 		       const struct bundle_header *h)
 {
 	struct payload_hash ph;
 	struct progress pr;
 	uint8_t digest[BUNDLE_HASH_SIZE];
+	uint64_t done = 0;
 	char what[32];
 
 	snprintf(what, sizeof(what), "verifying slot %c", slot);
 	payload_hash_init(&ph);
 	progress_start(&pr, what, h->payload_size, o->quiet);
-	for (uint64_t done = 0; done < h->payload_size;) {
-		uint64_t left = h->payload_size - done;
-		size_t want = left < CHUNK ? (size_t)left : CHUNK;
+	for (uint32_t i = 0; i < h->segment_count; i++) {
+		const struct bundle_segment *seg = &h->segment[i];
 
-		if (pread_full(slot_fd, chunk, want, done) != 0) {
-			logx_err("reading back slot %c: %s", slot, strerror(errno));
-			return -1;
+		for (uint64_t at = 0; at < seg->length;) {
+			uint64_t left = seg->length - at;
+			size_t want = left < CHUNK ? (size_t)left : CHUNK;
+
+			if (pread_full(slot_fd, chunk, want, seg->offset + at) != 0) {
+				logx_err("reading back slot %c: %s", slot, strerror(errno));
+				return -1;
+			}
+			payload_hash_update(&ph, chunk, want);
+			at += want;
+			done += want;
+			progress_update(&pr, done);
 		}
-		payload_hash_update(&ph, chunk, want);
-		done += want;
-		progress_update(&pr, done);
 	}
-	progress_end(&pr, h->payload_size);
+	progress_end(&pr, done);
 	payload_hash_final(&ph, digest);
 	if (!hash_equal(digest, h->payload_sha512)) {
 		logx_err("failed: slot %c reads back different from what was written "
@@ -294,13 +308,16 @@ int run_install(const struct options *o)
 			 o->slot_path[slot_index(target)], running);
 		goto out;
 	}
-	if (h.payload_size > device_size(slot_fd)) {
-		logx_err("refused: the payload is %" PRIu64 " bytes, slot %c holds %" PRIu64,
-			 h.payload_size, target, device_size(slot_fd));
+	if (bundle_slot_end(&h) > device_size(slot_fd)) {
+		logx_err("refused: the bundle's last segment ends at byte %" PRIu64 " of the slot, "
+			 "slot %c holds %" PRIu64 " bytes", bundle_slot_end(&h), target,
+			 device_size(slot_fd));
 		goto out;
 	}
 	fprintf(stderr, "keel-upgrade: installing Keel %s (%" PRIu64 ") for %s into slot %c "
-		"(running %c)\n", h.version, h.version_number, h.board, target, running);
+		"(running %c): %" PRIu64 " bytes in %u segment%s\n", h.version, h.version_number,
+		h.board, target, running, h.payload_size, h.segment_count,
+		h.segment_count == 1 ? "" : "s");
 
 	/* From here on the inactive slot is overwritten: make sure no state
 	 * the bootloader could act on points at it. */
