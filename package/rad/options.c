@@ -21,6 +21,8 @@ static const char usage[] =
 	"               (default 600; the shortest is a third of it)\n"
 	"  -V SECONDS   prefix valid lifetime (default 86400)\n"
 	"  -P SECONDS   prefix preferred lifetime (default 14400)\n"
+	"  -D           answer stateless DHCPv6 (Information-request) with\n"
+	"               the -r servers and -d domain; sets O in RAs\n"
 	"  -u USER      user to run as (default nobody)\n"
 	"  -k           log to /dev/kmsg instead of stderr\n"
 	"  -n           check the settings, print them, exit\n"
@@ -124,6 +126,7 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 		case 'n': cfg->check_only = 1; continue;
 		case 'k': cfg->kmsg = 1; continue;
 		case 'v': cfg->verbose = 1; continue;
+		case 'D': cfg->dhcp6 = 1; continue;
 		case 'h': fputs(usage, out); return 1;
 		default: break;
 		}
@@ -215,6 +218,13 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 		return fail(err, errlen, "router lifetime %u is shorter than "
 			    "the RA interval %u (-a)", cfg->router_lifetime,
 			    cfg->max_interval);
+	if (cfg->dhcp6 && !cfg->ra.rdnss_count && !cfg->ra.domain[0])
+		return fail(err, errlen, "-D: nothing to hand out (give -r "
+			    "or -d)");
+	/* O: "other configuration" (RFC 4861 section 4.2) is what a host
+	 * asks DHCPv6 for with an Information-request. */
+	if (cfg->dhcp6)
+		cfg->ra.flags |= 0x40;
 	for (unsigned i = 0; i < cfg->ra.prefix_count; i++)
 		for (unsigned j = 0; j < i; j++)
 			if (!memcmp(cfg->ra.prefixes[i].addr,
@@ -260,5 +270,6 @@ void options_print(const struct rad_options *cfg, FILE *out)
 	fprintf(out, "hop-limit %u\n", cfg->ra.hop_limit);
 	fprintf(out, "managed %u other %u\n", !!(cfg->ra.flags & 0x80),
 		!!(cfg->ra.flags & 0x40));
+	fprintf(out, "dhcpv6 %s\n", cfg->dhcp6 ? "stateless" : "off");
 	fprintf(out, "user %s\n", cfg->user);
 }

@@ -17,6 +17,7 @@ struct rad_options {
 	uint32_t router_lifetime;	/* seconds; 0: not a default router */
 	uint32_t min_interval, max_interval;	/* unsolicited RAs, seconds */
 	const char *user;
+	int dhcp6;			/* stateless DHCPv6 server, O flag */
 	int check_only;
 	int kmsg;
 	int verbose;

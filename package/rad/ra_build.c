@@ -20,9 +20,9 @@ static void put32(uint8_t *p, uint32_t v)
 	p[3] = (uint8_t)v;
 }
 
-size_t dnssl_encode(const char *name, uint8_t *buf, size_t size)
+size_t dns_name_encode(const char *name, uint8_t *buf, size_t size)
 {
-	size_t len = strlen(name), out = 0, padded;
+	size_t len = strlen(name), out = 0;
 
 	if (len && name[len - 1] == '.')
 		len--;
@@ -41,10 +41,20 @@ size_t dnssl_encode(const char *name, uint8_t *buf, size_t size)
 		out += end - start;
 		start = end + 1;
 	}
-	/* The root label, then zeros: a resolver reads padding as more
+	if (out >= size)
+		return 0;
+	buf[out++] = 0;		/* the root label */
+	return out;
+}
+
+size_t dnssl_encode(const char *name, uint8_t *buf, size_t size)
+{
+	size_t out = dns_name_encode(name, buf, size), padded;
+
+	/* Zeros after the root label: a resolver reads padding as more
 	 * empty names, which RFC 8106 says to ignore. */
-	padded = (out + 1 + 7) & ~(size_t)7;
-	if (padded > size)
+	padded = (out + 7) & ~(size_t)7;
+	if (!out || padded > size)
 		return 0;
 	memset(buf + out, 0, padded - out);
 	return padded;

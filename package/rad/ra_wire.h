@@ -55,7 +55,15 @@ size_t ra_build(const struct ra_config *cfg, uint16_t router_lifetime_secs,
 		uint8_t *buf, size_t size);
 
 /*
- * Writes name ("lan", "example.com") in DNS wire form, zero-padded to a
+ * Writes name ("lan", "example.com", a trailing dot allowed) in DNS wire
+ * form, uncompressed, ending with the root label (RFC 1035 section 3.1;
+ * DHCPv6 option 24 carries it so). Returns the length, or 0 if it does
+ * not fit or a label is empty or longer than 63 bytes.
+ */
+size_t dns_name_encode(const char *name, uint8_t *buf, size_t size);
+
+/*
+ * dns_name_encode(), zero-padded to a
  * multiple of 8 bytes as RFC 8106 section 5.2 asks. Returns the padded
  * length, or 0 if it does not fit or a label is empty or too long.
  */

@@ -41,6 +41,7 @@ int main(void)
 	CHECK_EQ_UINT(cfg.ra.dns_lifetime_secs, 1800);
 	CHECK_EQ_UINT(cfg.ra.hop_limit, 64);
 	CHECK_EQ_UINT(cfg.ra.flags, 0);
+	CHECK_EQ_INT(cfg.dhcp6, 0);
 	CHECK_EQ_UINT(cfg.ra.valid_secs, 86400);
 	CHECK_EQ_UINT(cfg.ra.preferred_secs, 14400);
 	CHECK_EQ_UINT(cfg.ra.mtu, 0);
@@ -70,6 +71,14 @@ int main(void)
 			   "-r", "fd00::2", "-r", "2001:db8::53"), 0);
 	CHECK_EQ_UINT(cfg.ra.prefix_count, 4);
 	CHECK_EQ_UINT(cfg.ra.rdnss_count, 3);
+
+	/* -D: the DHCPv6 server, announced by the O flag. */
+	CHECK_EQ_INT(PARSE("-i", "eth1", "-d", "lan", "-D"), 0);
+	CHECK_EQ_INT(cfg.dhcp6, 1);
+	CHECK_EQ_UINT(cfg.ra.flags, 0x40);
+	CHECK_EQ_INT(PARSE("-i", "eth1", "-r", "fd00::1", "-D"), 0);
+	CHECK(refused(PARSE("-i", "eth1", "-p", "fd00::/64", "-D"),
+		      "nothing"));
 
 	CHECK(refused(PARSE("-p", "fd00::/64"), "-i IFACE is required"));
 	CHECK(refused(PARSE("-i", "eth1", "-p", "fd00::/48"), "/64"));
@@ -119,5 +128,13 @@ int main(void)
 	CHECK(strstr(out, "mtu 1400\n") != NULL);
 	CHECK(strstr(out, "router-lifetime 1800\n") != NULL);
 	CHECK(strstr(out, "interval 200-600\n") != NULL);
+	CHECK(strstr(out, "managed 0 other 0\n") != NULL);
+	CHECK(strstr(out, "dhcpv6 off\n") != NULL);
+	CHECK_EQ_INT(PARSE("-i", "eth1", "-d", "lan", "-D"), 0);
+	f = fmemopen(out, sizeof(out), "w");
+	options_print(&cfg, f);
+	fclose(f);
+	CHECK(strstr(out, "managed 0 other 1\n") != NULL);
+	CHECK(strstr(out, "dhcpv6 stateless\n") != NULL);
 	return check_done();
 }
