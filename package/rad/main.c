@@ -8,6 +8,10 @@
  * coming up is configured quickly; a solicitation from a host that has an
  * address is answered at once by unicast (bounded per second), one from ::
  * by a multicast RA at most every MIN_DELAY_BETWEEN_RAS.
+ *
+ * With -D, a UDP socket on port 547 also answers DHCPv6 Information-
+ * requests (dhcp6_parse.c, dhcp6_reply.c) with the same DNS servers and
+ * domain, for hosts that follow the O flag rather than read RDNSS.
  */
 #define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq, in6_pktinfo */
 #include <arpa/inet.h>
@@ -30,6 +34,7 @@
 #include "keel/log.h"
 #include "keel/privdrop.h"
 
+#include "dhcp6_wire.h"
 #include "linklocal.h"
 #include "options.h"
 #include "ra_wire.h"
@@ -42,7 +47,16 @@
 /* Unicast replies per second, in total: a flood of solicitations must not
  * turn the router into an amplifier. */
 #define UNICAST_PER_SEC			20
+/* DHCPv6 Replies per second, in total, on a budget of their own so a
+ * flood of one kind cannot silence the other. */
+#define DHCP6_REPLIES_PER_SEC		20
 #define LINKLOCAL_RETRY_MS		1000
+
+/* At most `limit` events per second of the monotonic clock. */
+struct rate_window {
+	uint64_t second;
+	unsigned count;
+};
 
 struct rad {
 	struct rad_options cfg;
@@ -54,13 +68,19 @@ struct rad {
 	int fd, ifindex, ready, wait_logged;
 	unsigned initial_sent;
 	uint64_t last_mcast_ms;
-	uint64_t unicast_second;
-	unsigned unicast_in_second;
+	struct rate_window unicast_rate;
 	uint64_t rng;
 	uint8_t ra[RA_MAX_LEN];
 	size_t ra_len;
 	uint64_t last_error_log;
 	uint64_t sent_mcast, sent_unicast, dropped_bad, dropped_rate;
+
+	/* Stateless DHCPv6 (-D). */
+	struct evloop_fd dhcp6_watch;
+	int dhcp6_fd;
+	struct dhcp6_server dhcp6;
+	struct rate_window dhcp6_rate;
+	uint64_t dhcp6_replies, dhcp6_bad, dhcp6_ignored, dhcp6_over_rate;
 };
 
 static uint64_t rng_next(struct rad *d)
@@ -77,22 +97,38 @@ static uint64_t rng_between(struct rad *d, uint64_t lo, uint64_t hi)
 	return lo + rng_next(d) % (hi - lo + 1);
 }
 
-static void log_send_error(struct rad *d, const char *to)
+static int rate_allow(struct rate_window *w, unsigned limit)
+{
+	uint64_t second = clock_mono_ms() / 1000;
+
+	if (second != w->second) {
+		w->second = second;
+		w->count = 0;
+	}
+	if (w->count >= limit)
+		return 0;
+	w->count++;
+	return 1;
+}
+
+static void log_send_error(struct rad *d, const char *what,
+			   const struct in6_addr *dst)
 {
 	uint64_t now = clock_mono_ms();
+	char a[INET6_ADDRSTRLEN];
 
 	/* One line per 10 s: a link going down must not flood the log. */
 	if (now - d->last_error_log < 10000 && d->last_error_log)
 		return;
 	d->last_error_log = now;
-	logx_err("%s: send RA to %s: %s", d->cfg.ifname, to, strerror(errno));
+	logx_err("%s: send %s to %s: %s", d->cfg.ifname, what,
+		 inet_ntop(AF_INET6, dst, a, sizeof(a)), strerror(errno));
 }
 
 static int send_to(struct rad *d, const uint8_t *pkt, size_t len,
 		   const struct in6_addr *dst)
 {
 	struct sockaddr_in6 to;
-	char a[INET6_ADDRSTRLEN];
 
 	memset(&to, 0, sizeof(to));
 	to.sin6_family = AF_INET6;
@@ -100,7 +136,7 @@ static int send_to(struct rad *d, const uint8_t *pkt, size_t len,
 	to.sin6_scope_id = (uint32_t)d->ifindex;
 	if (sendto(d->fd, pkt, len, 0, (struct sockaddr *)&to,
 		   sizeof(to)) < 0) {
-		log_send_error(d, inet_ntop(AF_INET6, dst, a, sizeof(a)));
+		log_send_error(d, "RA", dst);
 		return -1;
 	}
 	return 0;
@@ -183,15 +219,10 @@ static void answer_rs(struct rad *d, const struct sockaddr_in6 *from)
 	uint64_t now = clock_mono_ms(), earliest, delay;
 
 	if (!IN6_IS_ADDR_UNSPECIFIED(&from->sin6_addr)) {
-		if (now / 1000 != d->unicast_second) {
-			d->unicast_second = now / 1000;
-			d->unicast_in_second = 0;
-		}
-		if (d->unicast_in_second >= UNICAST_PER_SEC) {
+		if (!rate_allow(&d->unicast_rate, UNICAST_PER_SEC)) {
 			d->dropped_rate++;
 			return;
 		}
-		d->unicast_in_second++;
 		if (send_to(d, d->ra, d->ra_len, &from->sin6_addr) == 0)
 			d->sent_unicast++;
 		return;
@@ -273,6 +304,98 @@ static void on_socket(struct evloop *loop, struct evloop_fd *w,
 	}
 }
 
+static void answer_dhcp6(struct rad *d, const uint8_t *pkt, size_t n,
+			 const struct sockaddr_in6 *from)
+{
+	uint8_t reply[DHCP6_REPLY_MAX];
+	struct sockaddr_in6 to;
+	struct dhcp6_msg m;
+	char a[INET6_ADDRSTRLEN];
+	enum dhcp6_result r = dhcp6_parse(pkt, n, &m);
+	size_t len;
+
+	if (r == DHCP6_ANSWER)
+		r = dhcp6_verdict(&m, &d->dhcp6);
+	if (d->cfg.verbose)
+		logx("%s: DHCPv6 %s from %s: %s", d->cfg.ifname,
+		     n >= 4 ? dhcp6_type_name(m.type) : "runt",
+		     inet_ntop(AF_INET6, &from->sin6_addr, a, sizeof(a)),
+		     dhcp6_result_name(r));
+	switch (r) {
+	case DHCP6_ANSWER:
+		break;
+	case DHCP6_SHORT:
+	case DHCP6_BAD_OPTION:
+	case DHCP6_BAD_DUID:
+	case DHCP6_BAD_ORO:
+		d->dhcp6_bad++;
+		return;
+	default:
+		d->dhcp6_ignored++;
+		return;
+	}
+	/* Before DAD there is no source address to answer from. */
+	if (!d->ready) {
+		d->dhcp6_ignored++;
+		return;
+	}
+	if (!rate_allow(&d->dhcp6_rate, DHCP6_REPLIES_PER_SEC)) {
+		d->dhcp6_over_rate++;
+		return;
+	}
+	len = dhcp6_reply_build(&m, &d->dhcp6, reply, sizeof(reply));
+	if (!len)
+		return;
+	/* To the client port, whatever the source port: a spoofed source
+	 * must not aim Replies at another service on the LAN. */
+	memset(&to, 0, sizeof(to));
+	to.sin6_family = AF_INET6;
+	to.sin6_addr = from->sin6_addr;
+	to.sin6_port = htons(DHCP6_CLIENT_PORT);
+	to.sin6_scope_id = (uint32_t)d->ifindex;
+	if (sendto(d->dhcp6_fd, reply, len, 0, (struct sockaddr *)&to,
+		   sizeof(to)) < 0)
+		log_send_error(d, "DHCPv6 reply", &from->sin6_addr);
+	else
+		d->dhcp6_replies++;
+}
+
+static void on_dhcp6(struct evloop *loop, struct evloop_fd *w,
+		     uint32_t events)
+{
+	struct rad *d = w->arg;
+	uint8_t buf[1500];
+
+	(void)loop;
+	(void)events;
+	for (int i = 0; i < 64; i++) {
+		struct sockaddr_in6 from;
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr msg = {
+			.msg_name = &from, .msg_namelen = sizeof(from),
+			.msg_iov = &iov, .msg_iovlen = 1,
+		};
+		ssize_t n = recvmsg(w->fd, &msg, MSG_DONTWAIT);
+
+		if (n < 0) {
+			if (errno != EAGAIN && errno != EINTR)
+				logx_err("%s: DHCPv6 recv: %s", d->cfg.ifname,
+					 strerror(errno));
+			return;
+		}
+		/* A client speaks from a unicast address (its link-local);
+		 * anything else cannot take the Reply. */
+		if (msg.msg_namelen < sizeof(from) ||
+		    (msg.msg_flags & MSG_TRUNC) ||
+		    IN6_IS_ADDR_MULTICAST(&from.sin6_addr) ||
+		    IN6_IS_ADDR_UNSPECIFIED(&from.sin6_addr)) {
+			d->dhcp6_bad++;
+			continue;
+		}
+		answer_dhcp6(d, buf, (size_t)n, &from);
+	}
+}
+
 static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 		    void *arg)
 {
@@ -288,11 +411,19 @@ static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 			send_to(d, final, len, &all_nodes);
 	}
 	logx("signal %u: sent %llu multicast and %llu unicast RAs, dropped "
-	     "%llu bad and %llu over the rate; exiting", si->ssi_signo,
+	     "%llu bad and %llu over the rate", si->ssi_signo,
 	     (unsigned long long)d->sent_mcast,
 	     (unsigned long long)d->sent_unicast,
 	     (unsigned long long)d->dropped_bad,
 	     (unsigned long long)d->dropped_rate);
+	if (d->cfg.dhcp6)
+		logx("DHCPv6: sent %llu replies, dropped %llu malformed, "
+		     "%llu ignored and %llu over the rate",
+		     (unsigned long long)d->dhcp6_replies,
+		     (unsigned long long)d->dhcp6_bad,
+		     (unsigned long long)d->dhcp6_ignored,
+		     (unsigned long long)d->dhcp6_over_rate);
+	logx("exiting");
 	evloop_stop(loop);
 }
 
@@ -360,6 +491,42 @@ static void open_socket(struct rad *d)
 		die("join ff02::2", strerror(errno));
 }
 
+static const struct in6_addr all_dhcp_agents = {
+	{ { 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2 } }
+};
+
+/* Port 547 needs root: bound here, before privdrop(), so rad keeps no
+ * capability afterwards. */
+static void open_dhcp6_socket(struct rad *d)
+{
+	struct sockaddr_in6 addr;
+	struct ipv6_mreq mreq;
+	int one = 1;
+
+	d->dhcp6_fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC |
+			     SOCK_NONBLOCK, 0);
+	if (d->dhcp6_fd < 0)
+		die("DHCPv6 socket", strerror(errno));
+	/* Bound to the LAN: one rad per LAN can each hold port 547, and
+	 * nothing from another interface (the WAN) reaches this one. */
+	if (setsockopt(d->dhcp6_fd, SOL_SOCKET, SO_BINDTODEVICE,
+		       d->cfg.ifname, (socklen_t)strlen(d->cfg.ifname)) < 0 ||
+	    setsockopt(d->dhcp6_fd, IPPROTO_IPV6, IPV6_V6ONLY, &one,
+		       sizeof(one)) < 0)
+		die("DHCPv6 socket options", strerror(errno));
+	memset(&addr, 0, sizeof(addr));
+	addr.sin6_family = AF_INET6;
+	addr.sin6_port = htons(DHCP6_SERVER_PORT);
+	if (bind(d->dhcp6_fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
+		die("bind DHCPv6 port 547", strerror(errno));
+	memset(&mreq, 0, sizeof(mreq));
+	mreq.ipv6mr_multiaddr = all_dhcp_agents;
+	mreq.ipv6mr_interface = (unsigned)d->ifindex;
+	if (setsockopt(d->dhcp6_fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &mreq,
+		       sizeof(mreq)) < 0)
+		die("join ff02::1:2", strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
 	static struct rad d;
@@ -382,6 +549,20 @@ int main(int argc, char **argv)
 	if (!d.ifindex)
 		die(d.cfg.ifname, strerror(errno));
 	interface_mac(&d);
+	/* The server's DUID-LL is made from the MAC; a link without one
+	 * keeps its RAs and loses only the DHCPv6 server (and O flag). */
+	if (d.cfg.dhcp6 && !d.cfg.ra.has_lladdr) {
+		logx_warn("%s: no Ethernet address for a DHCPv6 DUID; "
+			  "DHCPv6 off", d.cfg.ifname);
+		d.cfg.dhcp6 = 0;
+		d.cfg.ra.flags &= (uint8_t)~0x40;
+	}
+	if (d.cfg.dhcp6 &&
+	    dhcp6_server_setup(&d.dhcp6, d.cfg.ra.lladdr,
+			       (const uint8_t (*)[16])d.cfg.ra.rdnss,
+			       d.cfg.ra.rdnss_count, d.cfg.ra.domain,
+			       d.cfg.ra.dns_lifetime_secs) < 0)
+		die("DHCPv6 setup", "DNS options do not fit");
 	d.ra_len = ra_build(&d.cfg.ra, (uint16_t)d.cfg.router_lifetime, d.ra,
 			    sizeof(d.ra));
 	if (!d.ra_len)
@@ -390,6 +571,8 @@ int main(int argc, char **argv)
 		(uint64_t)d.cfg.ra.lladdr[5] << 24 ^ 0x9e3779b97f4a7c15ull;
 
 	open_socket(&d);
+	if (d.cfg.dhcp6)
+		open_dhcp6_socket(&d);
 	if (geteuid() == 0) {
 		if (privdrop(d.cfg.user, &why) < 0) {
 			snprintf(err, sizeof(err), "drop privileges to %s",
@@ -411,13 +594,19 @@ int main(int argc, char **argv)
 	d.solicited.arg = &d;
 	d.linklocal.cb = on_linklocal;
 	d.linklocal.arg = &d;
+	d.dhcp6_watch.fd = d.dhcp6_fd;
+	d.dhcp6_watch.cb = on_dhcp6;
+	d.dhcp6_watch.arg = &d;
+	if (d.cfg.dhcp6 && evloop_fd_add(&d.loop, &d.dhcp6_watch, EPOLLIN) < 0)
+		die("event loop setup", strerror(errno));
 	if (evloop_fd_add(&d.loop, &d.watch, EPOLLIN) < 0 ||
 	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
 		die("event loop setup", strerror(errno));
-	logx("%s: %u prefixes, %u DNS servers, router lifetime %u s",
+	logx("%s: %u prefixes, %u DNS servers, router lifetime %u s%s",
 	     d.cfg.ifname, d.cfg.ra.prefix_count, d.cfg.ra.rdnss_count,
-	     d.cfg.router_lifetime);
+	     d.cfg.router_lifetime,
+	     d.cfg.dhcp6 ? ", stateless DHCPv6 on port 547" : "");
 	evloop_timer_set(&d.loop, &d.linklocal, 0);
 	rc = evloop_run(&d.loop);
 	if (rc < 0)
