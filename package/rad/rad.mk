@@ -1,6 +1,7 @@
 # rad: Keel's IPv6 router advertisement daemon (RFC 4861 router side, RFC
 # 8106 DNS options): SLAAC prefixes, RDNSS, DNSSL, MTU for one LAN
-# interface. Sources are in this folder.
+# interface, and with -D the same DNS options over stateless DHCPv6 (RFC
+# 8415 Information-request). Sources are in this folder.
 RAD_DEPENDENCIES = libkeel
 RAD_LICENSE = MIT
 
