@@ -245,6 +245,7 @@ static void plan_rad(const struct keel_config *cfg, const struct config_lan *lan
 	def_arg(d, lan->interface);
 	def_arg(d, "-u");
 	def_arg(d, "rad");
+	def_arg(d, "-D");	/* stateless DHCPv6: DNS and domain, O flag in RAs */
 	for (unsigned j = 0; j < lan->n_addrs; j++) {
 		struct config_addr net = lan->addrs[j];
 

@@ -86,6 +86,7 @@ static void test_plan_daemons(void)
 		CHECK(has_args(d, "-r", "fd00::1"));
 		CHECK(has_args(d, "-d", "home"));
 		CHECK(has_args(d, "-u", "rad"));
+		CHECK(has_args(d, "rad", "-D"));	/* stateless DHCPv6 */
 	}
 	d = find(defs, n, "flowd");
 	CHECK(d != NULL);
