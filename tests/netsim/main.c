@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "cmd_parse.h"
+#include "lwip/dhcp6.h"
+#include "lwip/dns.h"
 #include "lwip/init.h"
 #include "lwip/timeouts.h"
 #include "netsim.h"
@@ -24,11 +26,12 @@ static void usage(void)
 }
 
 /* host NAME SEG mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6] [slaac on]
+ *      [dhcp6 on]   (stateless DHCPv6 when an RA sets the O flag)
  * Everything is parsed before the host is added, so a bad line adds nothing. */
 static void cmd_host(int argc, char **argv)
 {
 	ip_addr_t ip4, gw, gw6, ip6[LWIP_IPV6_NUM_ADDRESSES - 1];
-	int plen4 = -1, have_gw = 0, have_gw6 = 0, n6 = 0, plen, slaac = 0;
+	int plen4 = -1, have_gw = 0, have_gw6 = 0, n6 = 0, plen, slaac = 0, dhcp6 = 0;
 	struct segment *seg;
 	uint8_t mac[6];
 	struct host *h;
@@ -36,7 +39,7 @@ static void cmd_host(int argc, char **argv)
 
 	if (argc < 5 || argc % 2 == 0 || strcmp(argv[3], "mac") != 0 ||
 	    parse_mac(argv[4], mac) < 0 || (seg = segment_find(argv[2])) == NULL) {
-		reply("fail host: usage: host NAME lan|wan mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6] [slaac on]");
+		reply("fail host: usage: host NAME lan|wan mac MAC [ip A/P] [gw G] [ip6 A/P]... [gw6 G6] [slaac on] [dhcp6 on]");
 		return;
 	}
 	for (int i = 5; i + 1 < argc; i += 2) {
@@ -49,6 +52,8 @@ static void cmd_host(int argc, char **argv)
 			      !(have_gw = 1);
 		else if (strcmp(argv[i], "slaac") == 0)
 			bad = strcmp(argv[i + 1], "on") != 0 || !(slaac = 1);
+		else if (strcmp(argv[i], "dhcp6") == 0)
+			bad = strcmp(argv[i + 1], "on") != 0 || !(dhcp6 = 1);
 		else if (strcmp(argv[i], "gw6") == 0)
 			bad = parse_prefix(argv[i + 1], &gw6, &plen) < 0 || !IP_IS_V6(&gw6) ||
 			      !(have_gw6 = 1);
@@ -80,6 +85,10 @@ static void cmd_host(int argc, char **argv)
 	/* Addresses and a default router from the router's advertisements. */
 	if (slaac)
 		netif_set_ip6_autoconfig_enabled(&h->netif, 1);
+	if (dhcp6 && dhcp6_enable_stateless(&h->netif) != ERR_OK) {
+		reply("fail host %s: lwIP could not start DHCPv6", argv[1]);
+		return;
+	}
 	for (int i = 0; i < n6; i++)
 		if (host_add_ip6(h, &ip6[i]) < 0) {
 			reply("fail host %s: lwIP refused ip6 address %d", argv[1], i + 1);
@@ -100,6 +109,26 @@ static void cmd_addr(int argc, char **argv)
 	}
 	host_format_addrs(h, addrs, sizeof(addrs));
 	reply("ok addr %s %s", argv[1], addrs);
+}
+
+/* dns-servers: what lwIP's DHCP clients set (one list for the whole
+ * stack: the last lease or DHCPv6 reply wins). */
+static void cmd_dns_servers(int argc, char **argv)
+{
+	char line[256], a[IPADDR_STRLEN_MAX];
+	size_t off = (size_t)snprintf(line, sizeof(line), "ok dns-servers");
+
+	(void)argc;
+	(void)argv;
+	for (u8_t i = 0; i < DNS_MAX_SERVERS; i++) {
+		const ip_addr_t *s = dns_getserver(i);
+
+		if (ip_addr_isany(s) || off >= sizeof(line))
+			continue;
+		ipaddr_ntoa_r(s, a, sizeof(a));
+		off += (size_t)snprintf(line + off, sizeof(line) - off, " %s", a);
+	}
+	reply("%s", line);
 }
 
 static void cmd_stats(void)
@@ -144,6 +173,7 @@ static int dispatch(char *line)
 		{ "dns-server", cmd_dns_server },
 		{ "dns-record", cmd_dns_record },
 		{ "dns-stats", cmd_dns_stats },
+		{ "dns-servers", cmd_dns_servers },
 	};
 
 	if (argc < 0) {
