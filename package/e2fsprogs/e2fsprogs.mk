@@ -19,6 +19,7 @@ E2FSPROGS_LICENSE_FILES = NOTICE
 E2FSPROGS_CPE_ID_VENDOR = e2fsprogs_project
 E2FSPROGS_CPE_ID_PRODUCT = e2fsprogs
 E2FSPROGS_PROGRAMS = e2fsck/e2fsck misc/mke2fs
+E2FSPROGS_CONFIG_FILES = $(E2FSPROGS_PKGDIR)/e2fsck.conf
 
 # Everything optional is off: no other programs (debugfs, e2image, resize2fs,
 # e4defrag, fuse2fs, uuidd, fsck wrapper, e2scrub), no NLS, no threads, no
@@ -46,6 +47,7 @@ endef
 
 define E2FSPROGS_INSTALL_TARGET_CMDS
 	for p in $(E2FSPROGS_PROGRAMS); do install -D -m 0755 $(@D)/$$p $(TARGET_DIR)/sbin/$${p##*/}; done
+	install -D -m 0644 $(E2FSPROGS_PKGDIR)/e2fsck.conf $(TARGET_DIR)/etc/e2fsck.conf
 endef
 
 $(eval $(generic-package))

@@ -1,7 +1,8 @@
 /*
  * data.h - the persistent data partition on /data (config, SSH host keys,
- * DHCP lease checkpoint): mounted at boot, its file system made when the
- * partition is blank or damaged, RAM instead when there is no partition.
+ * DHCP lease checkpoint): checked with e2fsck -p and mounted at boot, its
+ * file system (ext4 with a journal) made when the partition is blank or
+ * beyond repair, RAM instead when there is no partition.
  */
 #ifndef KEEL_INIT_DATA_H
 #define KEEL_INIT_DATA_H
@@ -21,6 +22,22 @@ void data_device_from_cmdline(const char *buf, size_t len,
 /* Pure: whether the 1024 bytes at offset 1024 of a partition hold an
  * ext2/3/4 superblock (magic 0xEF53 and a sane block size). */
 int data_has_ext_superblock(const uint8_t *sb, size_t len);
+
+/* What e2fsck -p's result means for the data partition. */
+enum data_fsck_verdict {
+	DATA_FSCK_CLEAN,	/* exit 0: mount it */
+	DATA_FSCK_REPAIRED,	/* exit 1: errors fixed; mount, and say so */
+	DATA_FSCK_REBOOT,	/* exit 2: fixed, reboot advised; mount anyway */
+	DATA_FSCK_UNCHECKED,	/* e2fsck could not do its job (8, 16, 32, 128,
+				 * exec failed): mount as it is; a failed mount
+				 * recreates it */
+	DATA_FSCK_BROKEN,	/* exit 4 (uncorrected errors), crashed or timed
+				 * out: make a new file system */
+};
+
+/* Pure: the verdict for run_bounded()'s result: a wait status, or -1 with
+ * err (ETIMEDOUT: killed at the deadline). */
+enum data_fsck_verdict data_fsck_verdict(int status, int err);
 
 struct init;
 struct step_report;
