@@ -71,7 +71,19 @@ int data_has_ext_superblock(const uint8_t *sb, size_t len)
 	return sb[56] == 0x53 && sb[57] == 0xef && log_block <= 6;
 }
 
-enum data_fsck_verdict data_fsck_verdict(int status, int err)
+int data_sb_clean(const uint8_t *sb, size_t len)
+{
+	unsigned state;
+
+	if (len < 1024)
+		return 0;
+	/* s_state at 58 (1 valid, 2 errors); s_feature_incompat at 96, whose
+	 * bit 4 is needs_recovery (the journal holds unreplayed writes). */
+	state = (unsigned)sb[58] | (unsigned)sb[59] << 8;
+	return (state & 3) == 1 && !(sb[96] & 4);
+}
+
+enum data_fsck_verdict data_fsck_verdict(int status, int err, int was_clean)
 {
 	int code;
 
@@ -96,7 +108,7 @@ enum data_fsck_verdict data_fsck_verdict(int status, int err)
 	if (code & 2)
 		return DATA_FSCK_REBOOT;
 	if (code & 1)
-		return DATA_FSCK_REPAIRED;
+		return was_clean ? DATA_FSCK_REPAIRED : DATA_FSCK_RECOVERED;
 	return DATA_FSCK_CLEAN;
 }
 
@@ -129,7 +141,8 @@ static int ram_data(struct step_report *report, const char *why)
  * stops (exit 4) at anything else; -f checks even a file system marked
  * clean, since a bad block or a torn write below the journal leaves the
  * clean flag set. Its report goes to the kernel log. */
-static enum data_fsck_verdict check_data(char *dev, struct step_report *report)
+static enum data_fsck_verdict check_data(char *dev, int was_clean,
+					 struct step_report *report)
 {
 	char *fsck[] = { E2FSCK, "-p", "-f", dev, NULL };
 	enum data_fsck_verdict verdict;
@@ -143,7 +156,7 @@ static enum data_fsck_verdict check_data(char *dev, struct step_report *report)
 	}
 	status = run_bounded(fsck, E2FSCK_TIMEOUT_MS);
 	err = errno;
-	verdict = data_fsck_verdict(status, err);
+	verdict = data_fsck_verdict(status, err, was_clean);
 	if (status < 0)
 		snprintf(how, sizeof(how), "%s", err == ETIMEDOUT ?
 			 "no verdict in time, killed" : strerror(err));
@@ -152,6 +165,10 @@ static enum data_fsck_verdict check_data(char *dev, struct step_report *report)
 	switch (verdict) {
 	case DATA_FSCK_CLEAN:
 		report_add(report, "checked");
+		break;
+	case DATA_FSCK_RECOVERED:
+		logx("data: e2fsck recovered %s after an unclean shutdown (%s)", dev, how);
+		report_add(report, "recovered");
 		break;
 	case DATA_FSCK_REPAIRED:
 		logx_warn("data: e2fsck repaired %s (%s)", dev, how);
@@ -207,7 +224,7 @@ void data_step(struct init *init, struct step_report *report)
 	}
 	/* ext4 mounts what older images made as ext2 too. */
 	if (read_superblock(dev, sb) == 0 && data_has_ext_superblock(sb, sizeof(sb))) {
-		if (check_data(dev, report) == DATA_FSCK_BROKEN)
+		if (check_data(dev, data_sb_clean(sb, sizeof(sb)), report) == DATA_FSCK_BROKEN)
 			why = "e2fsck could not repair it";
 		else if (mount(dev, DATA_MOUNTPOINT, "ext4", DATA_FLAGS, "") == 0) {
 			report_add(report, "%s on %s", dev, DATA_MOUNTPOINT);
