@@ -249,3 +249,15 @@ void data_step(struct init *init, struct step_report *report)
 	}
 	report_add(report, "%s made and mounted on %s", dev, DATA_MOUNTPOINT);
 }
+
+void data_teardown(void)
+{
+	if (umount2(DATA_MOUNTPOINT, 0) == 0 || errno == EINVAL)
+		return;	/* done, or nothing mounted there */
+	if (errno == EBUSY &&
+	    mount(NULL, DATA_MOUNTPOINT, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0) {
+		logx_warn("shutdown: %s busy, remounted read-only", DATA_MOUNTPOINT);
+		return;
+	}
+	logx_warn("shutdown: umount %s: %s", DATA_MOUNTPOINT, strerror(errno));
+}

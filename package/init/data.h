@@ -51,5 +51,9 @@ enum data_fsck_verdict data_fsck_verdict(int status, int err, int was_clean);
 struct init;
 struct step_report;
 void data_step(struct init *init, struct step_report *report);
+/* At shutdown, after every process is gone: unmount /data so the next
+ * boot finds it clean (its journal replayed), or at least remount it
+ * read-only when something still holds it. */
+void data_teardown(void);
 
 #endif

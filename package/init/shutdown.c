@@ -16,6 +16,7 @@
 #include "keel/log.h"
 
 #include "console.h"
+#include "data.h"
 #include "services.h"
 #include "init.h"
 #include "mounts.h"
@@ -138,6 +139,7 @@ void shutdown_run(struct init *init, enum shutdown_action action)
 	}
 
 	sync();
+	data_teardown();
 	mounts_teardown();
 	sync();
 
