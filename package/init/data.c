@@ -109,7 +109,8 @@ enum data_fsck_verdict data_fsck_verdict(int status, int err, int was_clean)
 		return DATA_FSCK_REBOOT;
 	if (code & 1)
 		return was_clean ? DATA_FSCK_REPAIRED : DATA_FSCK_RECOVERED;
-	return DATA_FSCK_CLEAN;
+	/* A journal replay with nothing else to fix can exit 0. */
+	return was_clean ? DATA_FSCK_CLEAN : DATA_FSCK_RECOVERED;
 }
 
 static int read_superblock(const char *dev, uint8_t sb[1024])

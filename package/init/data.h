@@ -32,7 +32,8 @@ int data_sb_clean(const uint8_t *sb, size_t len);
 /* What e2fsck -p's result means for the data partition. */
 enum data_fsck_verdict {
 	DATA_FSCK_CLEAN,	/* exit 0: mount it */
-	DATA_FSCK_RECOVERED,	/* exit 1 after an unclean shutdown: mount */
+	DATA_FSCK_RECOVERED,	/* exit 0 or 1 after an unclean shutdown
+				 * (journal replayed): mount */
 	DATA_FSCK_REPAIRED,	/* exit 1 on a clean one: damage found and
 				 * fixed; mount, and say so */
 	DATA_FSCK_REBOOT,	/* exit 2: fixed, reboot advised; mount anyway */
