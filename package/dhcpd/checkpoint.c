@@ -143,6 +143,7 @@ int checkpoint_save(const char *path, const struct lease_db *db)
 	atomic_write(&f, header, sizeof(header) - 1);
 	for (uint32_t i = 0; i < db->count; i++) {
 		const struct lease *l = &db->slots[i];
+		const char *name = lease_db_hostname(db, l);
 		size_t len;
 
 		/* Lapsed leases too: they keep the address with its client. */
@@ -151,7 +152,7 @@ int checkpoint_save(const char *path, const struct lease_db *db)
 		memcpy(cl.mac, l->mac, 6);
 		cl.ip = db->first + i;
 		cl.expires = l->expires;
-		memcpy(cl.hostname, l->hostname, sizeof(cl.hostname));
+		memcpy(cl.hostname, name, strlen(name) + 1);
 		len = checkpoint_format_line(&cl, line, sizeof(line));
 		atomic_write(&f, line, len);
 	}

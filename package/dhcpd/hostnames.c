@@ -71,10 +71,10 @@ int hosts_write(const char *path, const struct lease_db *db,
 		const struct lease *l = &db->slots[i];
 
 		if (l->state != LEASE_BOUND || l->expires <= now ||
-		    !l->hostname[0] || l->is_static)
+		    !l->named || l->is_static)
 			continue;
-		len = hosts_line(db->first + i, l->hostname, domain, line,
-				 sizeof(line));
+		len = hosts_line(db->first + i, lease_db_hostname(db, l),
+				 domain, line, sizeof(line));
 		atomic_write(&f, line, len);
 	}
 	return atomic_commit(&f);
@@ -87,7 +87,7 @@ int64_t hosts_next_expiry(const struct lease_db *db, int64_t now)
 	for (uint32_t i = 0; i < db->count; i++) {
 		const struct lease *l = &db->slots[i];
 
-		if (l->state != LEASE_BOUND || !l->hostname[0] ||
+		if (l->state != LEASE_BOUND || !l->named ||
 		    l->is_static || l->expires <= now)
 			continue;
 		if (!next || l->expires < next)

@@ -6,6 +6,9 @@
 
 #include "lease_db.h"
 
+/* The table that grows with the pool: keep it at 16 bytes a slot. */
+_Static_assert(sizeof(struct lease) == 16, "struct lease grew");
+
 static uint32_t mac_hash(const uint8_t mac[6])
 {
 	/* FNV-1a: stable across restarts, so start points do not move. */
@@ -16,6 +19,14 @@ static uint32_t mac_hash(const uint8_t mac[6])
 	return h;
 }
 
+/* Times past 2106 are stored as its last second (see struct lease). */
+static uint32_t clamp_time(int64_t t)
+{
+	if (t < 0)
+		return 0;
+	return t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+}
+
 int lease_db_init(struct lease_db *db, uint32_t first, uint32_t last)
 {
 	memset(db, 0, sizeof(*db));
@@ -24,25 +35,26 @@ int lease_db_init(struct lease_db *db, uint32_t first, uint32_t last)
 	db->first = first;
 	db->count = last - first + 1;
 	db->mac_bucket_count = db->count;
+	/* All zero is the empty state of every table: nothing to write
+	 * here, so the kernel hands out pages only as clients arrive. */
 	db->slots = calloc(db->count, sizeof(*db->slots));
-	db->mac_buckets = malloc(db->mac_bucket_count *
+	db->names = calloc(db->count, sizeof(*db->names));
+	db->mac_buckets = calloc(db->mac_bucket_count,
 				 sizeof(*db->mac_buckets));
-	if (!db->slots || !db->mac_buckets) {
+	if (!db->slots || !db->names || !db->mac_buckets) {
 		lease_db_free(db);
 		return -1;
 	}
-	for (uint32_t i = 0; i < db->mac_bucket_count; i++)
-		db->mac_buckets[i] = LEASE_NONE;
-	for (uint32_t i = 0; i < db->count; i++)
-		db->slots[i].next_by_mac = LEASE_NONE;
 	return 0;
 }
 
 void lease_db_free(struct lease_db *db)
 {
 	free(db->slots);
+	free(db->names);
 	free(db->mac_buckets);
 	db->slots = NULL;
+	db->names = NULL;
 	db->mac_buckets = NULL;
 	db->count = 0;
 }
@@ -98,22 +110,42 @@ uint32_t lease_db_slot_ip(const struct lease_db *db, const struct lease *l)
 	return db->first + (uint32_t)(l - db->slots);
 }
 
+const char *lease_db_hostname(const struct lease_db *db,
+			      const struct lease *l)
+{
+	return l->named ? db->names[l - db->slots] : "";
+}
+
+/* Sets or clears the lease's name. An empty name only clears the flag, so
+ * the names table of a pool without names is never written. */
+static void set_name(struct lease_db *db, struct lease *l, const char *name)
+{
+	char *slot_name;
+
+	l->named = name[0] != 0;
+	if (!l->named)
+		return;
+	slot_name = db->names[l - db->slots];
+	strncpy(slot_name, name, LEASE_NAME_MAX);
+	slot_name[LEASE_NAME_MAX] = 0;
+}
+
 static void unlink_mac(struct lease_db *db, struct lease *l)
 {
-	uint32_t idx = (uint32_t)(l - db->slots);
+	uint32_t link_to_l = (uint32_t)(l - db->slots) + 1;
 	uint32_t *link = &db->mac_buckets[mac_hash(l->mac) %
 					  db->mac_bucket_count];
 
 	if (!l->has_mac)
 		return;
-	while (*link != LEASE_NONE) {
-		if (*link == idx) {
+	while (*link) {
+		if (*link == link_to_l) {
 			*link = l->next_by_mac;
 			break;
 		}
-		link = &db->slots[*link].next_by_mac;
+		link = &db->slots[*link - 1].next_by_mac;
 	}
-	l->next_by_mac = LEASE_NONE;
+	l->next_by_mac = 0;
 	l->has_mac = 0;
 }
 
@@ -129,24 +161,24 @@ static void link_mac(struct lease_db *db, struct lease *l,
 	l->has_mac = 1;
 	head = &db->mac_buckets[mac_hash(mac) % db->mac_bucket_count];
 	l->next_by_mac = *head;
-	*head = (uint32_t)(l - db->slots);
+	*head = (uint32_t)(l - db->slots) + 1;
 }
 
 struct lease *lease_db_find_mac(const struct lease_db *db,
 				const uint8_t mac[6])
 {
-	uint32_t idx;
+	uint32_t link;
 
 	if (!db->count)
 		return NULL;
-	idx = db->mac_buckets[mac_hash(mac) % db->mac_bucket_count];
-	while (idx != LEASE_NONE) {
-		struct lease *l = &db->slots[idx];
+	link = db->mac_buckets[mac_hash(mac) % db->mac_bucket_count];
+	while (link) {
+		struct lease *l = &db->slots[link - 1];
 
 		if (memcmp(l->mac, mac, 6) == 0 &&
 		    l->state != LEASE_DECLINED)
 			return l;
-		idx = l->next_by_mac;
+		link = l->next_by_mac;
 	}
 	return NULL;
 }
@@ -230,10 +262,10 @@ int lease_db_offer(struct lease_db *db, const uint8_t mac[6], uint32_t ip,
 	    l->has_mac && memcmp(l->mac, mac, 6) == 0)
 		return 0;
 	if (!(l->has_mac && memcmp(l->mac, mac, 6) == 0))
-		l->hostname[0] = 0;
+		l->named = 0;
 	link_mac(db, l, mac);
 	l->state = LEASE_OFFERED;
-	l->expires = now + hold;
+	l->expires = clamp_time(now + hold);
 	return 0;
 }
 
@@ -241,6 +273,7 @@ int lease_db_bind(struct lease_db *db, const uint8_t mac[6], uint32_t ip,
 		  const char *hostname, int64_t now, uint32_t secs)
 {
 	struct lease *l, *old;
+	const char *old_name;
 	int changed;
 
 	if (!lease_db_available(db, mac, ip, now))
@@ -253,18 +286,18 @@ int lease_db_bind(struct lease_db *db, const uint8_t mac[6], uint32_t ip,
 	if (old && old != l) {
 		unlink_mac(db, old);
 		old->state = LEASE_FREE;
-		old->hostname[0] = 0;
+		old->named = 0;
 	}
 	if (!(l->has_mac && memcmp(l->mac, mac, 6) == 0))
-		l->hostname[0] = 0;
+		l->named = 0;
 	link_mac(db, l, mac);
-	changed = strncmp(l->hostname, hostname, LEASE_NAME_MAX) != 0 ||
+	old_name = lease_db_hostname(db, l);
+	changed = strncmp(old_name, hostname, LEASE_NAME_MAX) != 0 ||
 		  l->state != LEASE_BOUND;
-	changed = changed && (hostname[0] || l->hostname[0]);
-	strncpy(l->hostname, hostname, LEASE_NAME_MAX);
-	l->hostname[LEASE_NAME_MAX] = 0;
+	changed = changed && (hostname[0] || old_name[0]);
+	set_name(db, l, hostname);
 	l->state = LEASE_BOUND;
-	l->expires = now + secs;
+	l->expires = clamp_time(now + secs);
 	return changed ? 1 : 0;
 }
 
@@ -276,10 +309,10 @@ int lease_db_release(struct lease_db *db, const uint8_t mac[6], uint32_t ip)
 	if (!l || !l->has_mac || memcmp(l->mac, mac, 6) != 0 ||
 	    l->state == LEASE_DECLINED)
 		return -1;
-	named = l->hostname[0] != 0;
+	named = l->named;
 	unlink_mac(db, l);
 	l->state = LEASE_FREE;
-	l->hostname[0] = 0;
+	l->named = 0;
 	return named;
 }
 
@@ -292,8 +325,8 @@ int lease_db_decline(struct lease_db *db, const uint8_t mac[6], uint32_t ip,
 		return -1;
 	unlink_mac(db, l);
 	l->state = LEASE_DECLINED;
-	l->expires = now + hold;
-	l->hostname[0] = 0;
+	l->expires = clamp_time(now + hold);
+	l->named = 0;
 	db->declined++;
 	return 0;
 }
@@ -319,8 +352,7 @@ int lease_db_restore(struct lease_db *db, const uint8_t mac[6], uint32_t ip,
 		return -1;
 	link_mac(db, l, mac);
 	l->state = LEASE_BOUND;
-	l->expires = expires;
-	strncpy(l->hostname, hostname, LEASE_NAME_MAX);
-	l->hostname[LEASE_NAME_MAX] = 0;
+	l->expires = clamp_time(expires);
+	set_name(db, l, hostname);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /*
- * test_lease_db.c - allocation, statics, offers, expiry, decline, release.
+ * test_lease_db.c - allocation, statics, offers, expiry, decline, release,
+ * names, times past 2038.
  */
 #include "check.h"
 #include "lease_db.h"
@@ -182,6 +183,71 @@ static void test_many_clients(void)
 	lease_db_free(&db);
 }
 
+static void test_names(void)
+{
+	struct lease_db db;
+
+	lease_db_init(&db, FIRST, LAST);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)), "");
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "pc", 100, 60), 1);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)), "pc");
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "pc", 110, 60), 0);
+	/* Dropping the name changes the hosts file; no name twice does not. */
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "", 120, 60), 1);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)), "");
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "", 130, 60), 0);
+	/* A lapsed address taken by another client loses the old name. */
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "pc", 140, 60), 1);
+	CHECK_EQ_INT(lease_db_offer(&db, mac_b, FIRST, 500, 30), 0);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)), "");
+	CHECK_EQ_INT(lease_db_bind(&db, mac_b, FIRST, "", 510, 60), 0);
+	/* Release reports whether a named lease went away. */
+	CHECK_EQ_INT(lease_db_bind(&db, mac_c, LAST, "tv", 510, 60), 1);
+	CHECK_EQ_INT(lease_db_release(&db, mac_c, LAST), 1);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, LAST)), "");
+	CHECK_EQ_INT(lease_db_release(&db, mac_b, FIRST), 0);
+	lease_db_free(&db);
+}
+
+static void test_times_past_2038(void)
+{
+	struct lease_db db;
+	const int64_t t2039 = 2200000000;	/* past INT32_MAX */
+	const int64_t t2106 = 4294967000;	/* UINT32_MAX is 4294967295 */
+
+	lease_db_init(&db, FIRST, LAST);
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "", t2039, 60), 0);
+	CHECK(lease_db_slot(&db, FIRST)->expires == t2039 + 60);
+	CHECK(!lease_db_available(&db, mac_b, FIRST, t2039 + 59));
+	CHECK(lease_db_available(&db, mac_b, FIRST, t2039 + 60));
+	/* Past the last second a lease can hold, it holds to that second. */
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, FIRST, "", t2106, 3600), 0);
+	CHECK_EQ_UINT(lease_db_slot(&db, FIRST)->expires, UINT32_MAX);
+	CHECK(!lease_db_available(&db, mac_b, FIRST, t2106 + 200));
+	CHECK_EQ_INT(lease_db_restore(&db, mac_b, LAST, INT64_MAX, ""), 0);
+	CHECK_EQ_UINT(lease_db_slot(&db, LAST)->expires, UINT32_MAX);
+	lease_db_free(&db);
+}
+
+static void test_largest_pool(void)
+{
+	struct lease_db db;
+	const uint32_t first = IP4(10, 99, 0, 0);
+	const uint32_t last = first + LEASE_POOL_MAX - 1;
+
+	/* The last slot's link (slot + 1) must not collide with "none". */
+	CHECK_EQ_INT(lease_db_init(&db, first, last), 0);
+	CHECK_EQ_INT(lease_db_bind(&db, mac_a, last, "", 100, 60), 0);
+	CHECK_EQ_INT(lease_db_bind(&db, mac_b, first, "", 100, 60), 0);
+	CHECK(lease_db_find_mac(&db, mac_a) == lease_db_slot(&db, last));
+	CHECK(lease_db_find_mac(&db, mac_b) == lease_db_slot(&db, first));
+	CHECK_EQ_UINT(lease_db_choose(&db, mac_a, 0, 110), last);
+	CHECK_EQ_INT(lease_db_release(&db, mac_a, last), 0);
+	CHECK(lease_db_find_mac(&db, mac_a) == NULL);
+	CHECK(lease_db_find_mac(&db, mac_b) == lease_db_slot(&db, first));
+	lease_db_free(&db);
+}
+
 int main(void)
 {
 	test_static_by_mac();
@@ -190,5 +256,8 @@ int main(void)
 	test_decline_release();
 	test_rebind_moves();
 	test_many_clients();
+	test_names();
+	test_times_past_2038();
+	test_largest_pool();
 	return check_done();
 }

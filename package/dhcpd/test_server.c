@@ -335,13 +335,15 @@ static void test_hostname_and_exhaustion(void)
 	tpkt_opt(&t, OPT_HOSTNAME, "Laptop", 6);
 	CHECK_EQ_UINT(run(&t, 1000), DHCPACK);
 	CHECK(res.hosts_changed);
-	CHECK_STR(lease_db_slot(&db, FIRST)->hostname, "laptop");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)),
+		  "laptop");
 	/* A hostile name is not published. */
 	tpkt_start(&t, DHCPREQUEST, 2);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, FIRST + 1);
 	tpkt_opt(&t, OPT_HOSTNAME, "a\nb c", 5);
 	CHECK_EQ_UINT(run(&t, 1000), DHCPACK);
-	CHECK_STR(lease_db_slot(&db, FIRST + 1)->hostname, "");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST + 1)),
+		  "");
 	/* Fill the pool: 11 addresses, 2 taken. */
 	for (uint8_t mac = 10; mac < 40; mac++)
 		if (dora(mac, 1000))
