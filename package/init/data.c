@@ -19,6 +19,7 @@
 
 #include "boot.h"
 #include "data.h"
+#include "mounts.h"
 #include "init.h"
 #include "run_bounded.h"
 
@@ -253,12 +254,7 @@ void data_step(struct init *init, struct step_report *report)
 
 void data_teardown(void)
 {
-	if (umount2(DATA_MOUNTPOINT, 0) == 0 || errno == EINVAL)
-		return;	/* done, or nothing mounted there */
-	if (errno == EBUSY &&
-	    mount(NULL, DATA_MOUNTPOINT, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0) {
-		logx_warn("shutdown: %s busy, remounted read-only", DATA_MOUNTPOINT);
-		return;
-	}
-	logx_warn("shutdown: umount %s: %s", DATA_MOUNTPOINT, strerror(errno));
+	/* EINVAL: nothing mounted there (no data partition, or RAM). */
+	if (mount_take_down(DATA_MOUNTPOINT) < 0 && errno != EINVAL)
+		logx_warn("shutdown: umount %s: %s", DATA_MOUNTPOINT, strerror(errno));
 }

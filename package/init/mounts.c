@@ -69,23 +69,28 @@ void mounts_step(struct init *init, struct step_report *report)
 	}
 }
 
+int mount_take_down(const char *target)
+{
+	if (umount2(target, 0) == 0)
+		return 0;
+	/* Still busy (a process we could not kill): at least stop writes
+	 * to it. */
+	if (errno == EBUSY && mount(NULL, target, NULL,
+				    MS_REMOUNT | MS_RDONLY, NULL) == 0) {
+		logx_warn("shutdown: %s busy, remounted read-only", target);
+		return 0;
+	}
+	return -1;
+}
+
 void mounts_teardown(void)
 {
 	for (size_t i = mount_table_len; i-- > 0;) {
 		const struct mount_entry *m = &mount_table[i];
 
-		if (!m->teardown || umount2(m->target, 0) == 0)
-			continue;
-		/* Still busy (a process we could not kill): at least stop
-		 * writes to it. */
-		if (errno == EBUSY && mount(NULL, m->target, NULL,
-					    MS_REMOUNT | MS_RDONLY, NULL) == 0) {
-			logx_warn("shutdown: %s busy, remounted read-only",
-				  m->target);
-			continue;
-		}
-		logx_warn("shutdown: umount %s: %s", m->target,
-			  strerror(errno));
+		if (m->teardown && mount_take_down(m->target) < 0)
+			logx_warn("shutdown: umount %s: %s", m->target,
+				  strerror(errno));
 	}
 
 	/* Root is squashfs and already read-only; this matters once a

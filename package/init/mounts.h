@@ -36,6 +36,10 @@ struct mount_entry {
 extern const struct mount_entry mount_table[];
 extern const size_t mount_table_len;
 
+/* Unmounts target at shutdown, or remounts it read-only (with a warning)
+ * when it is busy. -1 with errno from umount2 otherwise. */
+int mount_take_down(const char *target);
+
 struct init;
 struct step_report;
 
