@@ -112,6 +112,18 @@ static void write_hosts(struct dhcpd *d)
 		evloop_timer_cancel(&d->loop, &d->hosts_timer);
 }
 
+/* A burst of named binds costs one rewrite, not one each: the DNS daemon
+ * looks at the file once a second anyway. */
+#define HOSTS_BATCH_MS 1000
+
+static void write_hosts_soon(struct dhcpd *d)
+{
+	int64_t left = evloop_timer_remaining(&d->hosts_timer);
+
+	if (d->cfg.hosts_file[0] && (left < 0 || left > HOSTS_BATCH_MS))
+		evloop_timer_set(&d->loop, &d->hosts_timer, HOSTS_BATCH_MS);
+}
+
 static void on_hosts_timer(struct evloop *loop, struct evloop_timer *t)
 {
 	(void)loop;
@@ -254,7 +266,7 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
 		d->served++;
 	}
 	if (res.hosts_changed)
-		write_hosts(d);
+		write_hosts_soon(d);
 	if (res.leases_changed && d->cfg.lease_file[0]) {
 		d->leases_dirty = 1;
 		/* Flash wears out: at most one checkpoint per interval. */
