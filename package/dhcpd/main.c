@@ -8,7 +8,7 @@
  * privilege drop and needs nothing afterwards, while SIOCSARP would need
  * CAP_NET_ADMIN kept for the daemon's whole life.
  */
-#define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq */
+#define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq, recvmmsg */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +30,7 @@
 #include "keel/clock.h"
 #include "keel/evloop.h"
 #include "keel/log.h"
+#include "keel/moderation.h"
 #include "keel/privdrop.h"
 
 #include "checkpoint.h"
@@ -47,10 +48,13 @@ struct dhcpd {
 	struct evloop_fd udp_watch;
 	struct evloop_timer checkpoint_timer;
 	struct evloop_timer hosts_timer;	/* a named lease runs out */
+	struct evloop_timer hold_timer;		/* storm: read the socket again */
+	struct moderation mod;
 	int udp_fd, packet_fd, ifindex;
 	int leases_dirty;
 	uint64_t last_exhausted_log, last_send_error_log;
 	uint64_t served, dropped_rate, dropped_bad;
+	uint64_t held;			/* reads after a storm's hold */
 };
 
 static int64_t wall_now(void)
@@ -277,24 +281,81 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
 	}
 }
 
-static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
-{
-	struct dhcpd *d = w->arg;
-	uint8_t buf[1500];
+/* Datagrams read per recvmmsg: one call per wakeup drains a queue of up to
+ * this many, and a short read means the queue is empty, so a lone packet
+ * costs no second read that returns EAGAIN. */
+#define RX_BATCH 8
 
-	(void)loop;
-	(void)events;
-	/* A bounded batch, so a flood cannot starve timers and signals. */
-	for (int i = 0; i < 64; i++) {
-		ssize_t n = recv(w->fd, buf, sizeof(buf), MSG_DONTWAIT);
+/* Reads what the socket holds, a bounded batch so a flood cannot starve
+ * timers and signals; returns how many datagrams. */
+static uint32_t read_batch(struct dhcpd *d, int fd)
+{
+	static uint8_t buf[RX_BATCH][1500];
+	struct mmsghdr msgs[RX_BATCH];
+	struct iovec iov[RX_BATCH];
+	uint32_t total = 0;
+
+	for (int i = 0; i < RX_BATCH; i++) {
+		iov[i].iov_base = buf[i];
+		iov[i].iov_len = sizeof(buf[i]);
+		memset(&msgs[i].msg_hdr, 0, sizeof(msgs[i].msg_hdr));
+		msgs[i].msg_hdr.msg_iov = &iov[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+	}
+	for (int round = 0; round < 8; round++) {
+		int n = recvmmsg(fd, msgs, RX_BATCH, MSG_DONTWAIT, NULL);
 
 		if (n < 0) {
 			if (errno != EAGAIN && errno != EINTR)
 				logx_err("%s: recv: %s", d->cfg.ifname,
 					 strerror(errno));
-			return;
+			break;
 		}
-		handle_packet(d, buf, (size_t)n);
+		for (int i = 0; i < n; i++)
+			handle_packet(d, buf[i], msgs[i].msg_len);
+		total += (uint32_t)n;
+		if (n < RX_BATCH)
+			break;
+	}
+	return total;
+}
+
+/* A storm is 1000 packets/s (a LAN's clients all asking at once after a
+ * power cut); then the socket is read every HOLD_MS, since a DHCP client
+ * waits seconds for its reply anyway, and the socket's 1 MiB buffer holds
+ * what arrives meanwhile. */
+#define STORM_WINDOW_MS	100
+#define STORM_PACKETS	100
+#define HOLD_MS		4
+
+static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
+{
+	struct dhcpd *d = w->arg;
+	uint32_t got = read_batch(d, w->fd);
+
+	(void)events;
+	/* In a storm, stop watching the socket for a moment and take what
+	 * gathered in one read (keel/moderation.h). */
+	if (moderation_after_read(&d->mod, clock_mono_ms(), got) &&
+	    evloop_fd_modify(loop, w, 0) == 0)
+		evloop_timer_set(loop, &d->hold_timer, HOLD_MS);
+}
+
+static void on_hold_timer(struct evloop *loop, struct evloop_timer *t)
+{
+	struct dhcpd *d = t->arg;
+	uint32_t got = read_batch(d, d->udp_fd);
+
+	d->held++;
+	/* Still a storm: the socket stays unwatched for another spell. */
+	if (moderation_after_read(&d->mod, clock_mono_ms(), got))
+		evloop_timer_set(loop, &d->hold_timer, HOLD_MS);
+	else if (evloop_fd_modify(loop, &d->udp_watch, EPOLLIN) < 0) {
+		/* Deaf from here on: better restarted by init. */
+		logx_err("%s: watch socket: %s", d->cfg.ifname,
+			 strerror(errno));
+		save_leases(d);
+		exit(1);
 	}
 }
 
@@ -440,6 +501,9 @@ int main(int argc, char **argv)
 	d.checkpoint_timer.arg = &d;
 	d.hosts_timer.cb = on_hosts_timer;
 	d.hosts_timer.arg = &d;
+	moderation_init(&d.mod, STORM_WINDOW_MS, STORM_PACKETS);
+	d.hold_timer.cb = on_hold_timer;
+	d.hold_timer.arg = &d;
 	if (evloop_fd_add(&d.loop, &d.udp_watch, EPOLLIN) < 0 ||
 	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
@@ -450,9 +514,10 @@ int main(int argc, char **argv)
 	rc = evloop_run(&d.loop);
 	if (rc < 0)
 		logx_err("event loop: %s", strerror(errno));
-	logx("served %llu, dropped %llu by rate limit, %llu malformed",
+	logx("served %llu, dropped %llu by rate limit, %llu malformed, "
+	     "%llu batched reads in storms",
 	     (unsigned long long)d.served, (unsigned long long)d.dropped_rate,
-	     (unsigned long long)d.dropped_bad);
+	     (unsigned long long)d.dropped_bad, (unsigned long long)d.held);
 	evloop_close(&d.loop);
 	lease_db_free(&d.db);
 	return rc < 0 ? 1 : 0;
