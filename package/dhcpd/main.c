@@ -286,9 +286,9 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
  * costs no second read that returns EAGAIN. */
 #define RX_BATCH 8
 
-/* Reads what the socket holds, a bounded batch so a flood cannot starve
- * timers and signals; returns how many datagrams. */
-static uint32_t read_batch(struct dhcpd *d, int fd)
+/* Reads what the socket holds, at most rounds * RX_BATCH datagrams so a
+ * flood cannot starve timers and signals; returns how many. */
+static uint32_t read_batch(struct dhcpd *d, int fd, int rounds)
 {
 	static uint8_t buf[RX_BATCH][1500];
 	struct mmsghdr msgs[RX_BATCH];
@@ -302,7 +302,7 @@ static uint32_t read_batch(struct dhcpd *d, int fd)
 		msgs[i].msg_hdr.msg_iov = &iov[i];
 		msgs[i].msg_hdr.msg_iovlen = 1;
 	}
-	for (int round = 0; round < 8; round++) {
+	for (int round = 0; round < rounds; round++) {
 		int n = recvmmsg(fd, msgs, RX_BATCH, MSG_DONTWAIT, NULL);
 
 		if (n < 0) {
@@ -323,15 +323,19 @@ static uint32_t read_batch(struct dhcpd *d, int fd)
 /* A storm is 1000 packets/s (a LAN's clients all asking at once after a
  * power cut); then the socket is read every HOLD_MS, since a DHCP client
  * waits seconds for its reply anyway, and the socket's 1 MiB buffer holds
- * what arrives meanwhile. */
+ * what arrives meanwhile. A hold that gathered HOLD_BIG packets or more is
+ * followed by a short one: a burst of replies that large overflows the
+ * receive queues of relays and clients. */
 #define STORM_WINDOW_MS	100
 #define STORM_PACKETS	100
 #define HOLD_MS		4
+#define HOLD_SHORT_MS	1
+#define HOLD_BIG	64
 
 static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
 {
 	struct dhcpd *d = w->arg;
-	uint32_t got = read_batch(d, w->fd);
+	uint32_t got = read_batch(d, w->fd, 8);
 
 	(void)events;
 	/* In a storm, stop watching the socket for a moment and take what
@@ -344,12 +348,14 @@ static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
 static void on_hold_timer(struct evloop *loop, struct evloop_timer *t)
 {
 	struct dhcpd *d = t->arg;
-	uint32_t got = read_batch(d, d->udp_fd);
+	/* What a hold gathered: up to 512, 16000 exchanges/s for 4 ms. */
+	uint32_t got = read_batch(d, d->udp_fd, 64);
 
 	d->held++;
 	/* Still a storm: the socket stays unwatched for another spell. */
 	if (moderation_after_read(&d->mod, clock_mono_ms(), got))
-		evloop_timer_set(loop, &d->hold_timer, HOLD_MS);
+		evloop_timer_set(loop, &d->hold_timer,
+				 got >= HOLD_BIG ? HOLD_SHORT_MS : HOLD_MS);
 	else if (evloop_fd_modify(loop, &d->udp_watch, EPOLLIN) < 0) {
 		/* Deaf from here on: better restarted by init. */
 		logx_err("%s: watch socket: %s", d->cfg.ifname,
