@@ -2,10 +2,10 @@
  * options.c - parse and check dhcpd's command line, print the result.
  */
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keel/args.h"
 #include "keel/hex.h"
 
 #include "options.h"
@@ -34,17 +34,6 @@ static const char usage[] =
 	"  -L RATE          packets/s in total (default 1000, 0: no limit)\n"
 	"  -n               check the settings, print them, exit\n"
 	"  -v               log every packet\n";
-
-__attribute__((format(printf, 3, 4)))
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int parse_ip(const char *s, uint32_t *ip)
 {
@@ -149,51 +138,44 @@ static void defaults(struct dhcpd_options *cfg)
 int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		 char *err, size_t errlen, FILE *out)
 {
+	struct args a;
+	const char *arg;
+	int c;
+
 	defaults(cfg);
-	for (int i = 1; i < argc; i++) {
-		const char *opt = argv[i], *arg = NULL;
+	args_init(&a, argc, argv, "nvh", "iramgDdtsRMfHcULl");
+	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
+		const char opt[3] = { '-', (char)c, 0 };
 		unsigned long v;
 		char *dash;
 		char range[40];
 
-		if (opt[0] != '-' || !opt[1] || opt[2])
-			return fail(err, errlen, "unexpected argument '%s'",
-				    opt);
-		switch (opt[1]) {
-		case 'n': cfg->check_only = 1; continue;
-		case 'v': cfg->verbose = 1; continue;
+		switch (c) {
+		case 'n': cfg->check_only = 1; break;
+		case 'v': cfg->verbose = 1; break;
 		case 'h': fputs(usage, out); return 1;
-		default: break;
-		}
-		if (!strchr("iramgDdtsRMfHcULl", opt[1]))
-			return fail(err, errlen, "unknown option %s (-h for "
-				    "help)", opt);
-		if (i + 1 >= argc)
-			return fail(err, errlen, "%s needs a value", opt);
-		arg = argv[++i];
-		switch (opt[1]) {
 		case 'i':
 			if (!*arg || strlen(arg) >= 16)
-				return fail(err, errlen, "-i %s: bad "
+				return args_fail(err, errlen, "-i %s: bad "
 					    "interface name", arg);
 			cfg->ifname = arg;
 			break;
 		case 'a':
 			if (parse_ip(arg, &cfg->server_ip) < 0)
-				return fail(err, errlen, "-a %s: not an IPv4 "
+				return args_fail(err, errlen, "-a %s: not an IPv4 "
 					    "address", arg);
 			break;
 		case 'r':
 			if (strlen(arg) >= sizeof(range) ||
 			    !(dash = strchr(strcpy(range, arg), '-')))
-				return fail(err, errlen, "-r %s: want "
+				return args_fail(err, errlen, "-r %s: want "
 					    "FIRST-LAST", arg);
 			*dash = 0;
 			if (parse_ip(range, &cfg->pool_first) < 0 ||
 			    parse_ip(dash + 1, &cfg->pool_last) < 0 ||
 			    cfg->pool_last < cfg->pool_first ||
 			    cfg->pool_last - cfg->pool_first >= LEASE_POOL_MAX)
-				return fail(err, errlen, "-r %s: want "
+				return args_fail(err, errlen, "-r %s: want "
 					    "FIRST-LAST, at most %u addresses",
 					    arg,
 					    LEASE_POOL_MAX);
@@ -201,18 +183,18 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		case 'm':
 			if (parse_mask(arg, &cfg->netmask) < 0 ||
 			    cfg->netmask == 0)
-				return fail(err, errlen, "-m %s: not a netmask",
+				return args_fail(err, errlen, "-m %s: not a netmask",
 					    arg);
 			break;
 		case 'g':
 			if (parse_ip(arg, &cfg->router) < 0)
-				return fail(err, errlen, "-g %s: not an IPv4 "
+				return args_fail(err, errlen, "-g %s: not an IPv4 "
 					    "address", arg);
 			break;
 		case 'D':
 			if (cfg->dns_count >= DHCP_DNS_MAX ||
 			    parse_ip(arg, &cfg->dns[cfg->dns_count]) < 0)
-				return fail(err, errlen, "-D %s: not an IPv4 "
+				return args_fail(err, errlen, "-D %s: not an IPv4 "
 					    "address, or more than %d", arg,
 					    DHCP_DNS_MAX);
 			cfg->dns_count++;
@@ -222,31 +204,31 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 			    strspn(arg, "abcdefghijklmnopqrstuvwxyz"
 				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") !=
 			    strlen(arg))
-				return fail(err, errlen, "-d %s: not a domain "
+				return args_fail(err, errlen, "-d %s: not a domain "
 					    "name", arg);
 			strcpy(cfg->domain, arg);
 			break;
 		case 't':
 			if (parse_uint(arg, 0xfffffffful, &v) || v < 60)
-				return fail(err, errlen, "-t %s: want seconds, "
+				return args_fail(err, errlen, "-t %s: want seconds, "
 					    "at least 60", arg);
 			cfg->lease_secs = (uint32_t)v;
 			break;
 		case 's':
 			if (parse_static(arg, cfg) < 0)
-				return fail(err, errlen, "-s %s: want "
+				return args_fail(err, errlen, "-s %s: want "
 					    "MAC=IP[,NAME] (at most %u)", arg,
 					    LEASE_STATIC_MAX);
 			break;
 		case 'R':
 			if (parse_route(arg, cfg) < 0)
-				return fail(err, errlen, "-R %s: want "
+				return args_fail(err, errlen, "-R %s: want "
 					    "NET/LEN=GATEWAY (at most %d)", arg,
 					    DHCP_ROUTES_MAX - 1);
 			break;
 		case 'M':
 			if (parse_uint(arg, 65535, &v) || v < 576)
-				return fail(err, errlen, "-M %s: want 576 to "
+				return args_fail(err, errlen, "-M %s: want 576 to "
 					    "65535", arg);
 			cfg->mtu = (uint16_t)v;
 			break;
@@ -258,7 +240,7 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 			break;
 		case 'c':
 			if (parse_uint(arg, 86400, &v))
-				return fail(err, errlen, "-c %s: want seconds",
+				return args_fail(err, errlen, "-c %s: want seconds",
 					    arg);
 			cfg->checkpoint_secs = (uint32_t)v;
 			break;
@@ -268,19 +250,21 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		case 'l':
 		case 'L':
 			if (parse_uint(arg, 1000000, &v))
-				return fail(err, errlen, "%s %s: want packets "
+				return args_fail(err, errlen, "%s %s: want packets "
 					    "per second", opt, arg);
 			*(opt[1] == 'l' ? &cfg->per_mac_rate :
 			  &cfg->total_rate) = (uint32_t)v;
 			break;
 		}
 	}
+	if (c < 0)
+		return -1;
 	if (!cfg->ifname)
-		return fail(err, errlen, "-i IFACE is required");
+		return args_fail(err, errlen, "-i IFACE is required");
 	if (!cfg->pool_first)
-		return fail(err, errlen, "-r FIRST-LAST is required");
+		return args_fail(err, errlen, "-r FIRST-LAST is required");
 	if (strlen(cfg->lease_file) >= 200 || strlen(cfg->hosts_file) >= 200)
-		return fail(err, errlen, "file names are limited to 200 bytes");
+		return args_fail(err, errlen, "file names are limited to 200 bytes");
 	return 0;
 }
 
@@ -290,21 +274,21 @@ int options_check(const struct dhcpd_options *cfg, uint32_t server_ip,
 	uint32_t net = server_ip & netmask;
 
 	if (!server_ip || !netmask)
-		return fail(err, errlen, "no server address or netmask");
+		return args_fail(err, errlen, "no server address or netmask");
 	if ((cfg->pool_first & netmask) != net ||
 	    (cfg->pool_last & netmask) != net)
-		return fail(err, errlen, "pool is not inside the server's "
+		return args_fail(err, errlen, "pool is not inside the server's "
 			    "subnet");
 	if (server_ip >= cfg->pool_first && server_ip <= cfg->pool_last)
-		return fail(err, errlen, "pool contains the server's own "
+		return args_fail(err, errlen, "pool contains the server's own "
 			    "address");
 	if (cfg->pool_first == net || cfg->pool_last == (net | ~netmask))
-		return fail(err, errlen, "pool contains the network or "
+		return args_fail(err, errlen, "pool contains the network or "
 			    "broadcast address");
 	for (unsigned i = 0; i < cfg->static_count; i++)
 		if ((cfg->statics[i].ip & netmask) != net ||
 		    cfg->statics[i].ip == server_ip)
-			return fail(err, errlen, "static lease %u is not a "
+			return args_fail(err, errlen, "static lease %u is not a "
 				    "usable address of the subnet", i + 1);
 	return 0;
 }

@@ -2,10 +2,10 @@
  * options.c - parse and check rad's command line, print the result.
  */
 #include <arpa/inet.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keel/args.h"
 #include "options.h"
 
 static const char usage[] =
@@ -27,17 +27,6 @@ static const char usage[] =
 	"  -k           log to /dev/kmsg instead of stderr\n"
 	"  -n           check the settings, print them, exit\n"
 	"  -v           log every solicitation\n";
-
-__attribute__((format(printf, 3, 4)))
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 {
@@ -114,112 +103,107 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 	const char *why;
 	size_t dlen;
 
+	struct args a;
+	const char *arg;
+	int c;
+
 	defaults(cfg);
-	for (int i = 1; i < argc; i++) {
-		const char *opt = argv[i], *arg;
+	args_init(&a, argc, argv, "nkvDh", "iprdmlaVPu");
+	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
+		const char opt[3] = { '-', (char)c, 0 };
 		unsigned long v;
 
-		if (opt[0] != '-' || !opt[1] || opt[2])
-			return fail(err, errlen, "unexpected argument '%s'",
-				    opt);
-		switch (opt[1]) {
-		case 'n': cfg->check_only = 1; continue;
-		case 'k': cfg->kmsg = 1; continue;
-		case 'v': cfg->verbose = 1; continue;
-		case 'D': cfg->dhcp6 = 1; continue;
+		switch (c) {
+		case 'n': cfg->check_only = 1; break;
+		case 'k': cfg->kmsg = 1; break;
+		case 'v': cfg->verbose = 1; break;
+		case 'D': cfg->dhcp6 = 1; break;
 		case 'h': fputs(usage, out); return 1;
-		default: break;
-		}
-		if (!strchr("iprdmlaVPu", opt[1]))
-			return fail(err, errlen, "unknown option %s (-h for "
-				    "help)", opt);
-		if (i + 1 >= argc)
-			return fail(err, errlen, "%s needs a value", opt);
-		arg = argv[++i];
-		switch (opt[1]) {
 		case 'i':
 			if (!*arg || strlen(arg) >= 16 || strchr(arg, '/') ||
 			    strchr(arg, ' '))
-				return fail(err, errlen, "-i %s: bad "
+				return args_fail(err, errlen, "-i %s: bad "
 					    "interface name", arg);
 			cfg->ifname = arg;
 			break;
 		case 'p':
 			if (cfg->ra.prefix_count >= RA_PREFIX_MAX)
-				return fail(err, errlen, "-p %s: at most %d "
+				return args_fail(err, errlen, "-p %s: at most %d "
 					    "prefixes", arg, RA_PREFIX_MAX);
 			if (parse_prefix(arg, &cfg->ra.prefixes
 					 [cfg->ra.prefix_count], &why) < 0)
-				return fail(err, errlen, "-p %s: %s", arg,
+				return args_fail(err, errlen, "-p %s: %s", arg,
 					    why);
 			cfg->ra.prefix_count++;
 			break;
 		case 'r':
 			if (cfg->ra.rdnss_count >= RA_RDNSS_MAX)
-				return fail(err, errlen, "-r %s: at most %d "
+				return args_fail(err, errlen, "-r %s: at most %d "
 					    "DNS servers", arg, RA_RDNSS_MAX);
 			if (inet_pton(AF_INET6, arg,
 				      cfg->ra.rdnss[cfg->ra.rdnss_count]) != 1 ||
 			    bad_unicast(cfg->ra.rdnss[cfg->ra.rdnss_count]))
-				return fail(err, errlen, "-r %s: not a unicast "
+				return args_fail(err, errlen, "-r %s: not a unicast "
 					    "IPv6 address", arg);
 			cfg->ra.rdnss_count++;
 			break;
 		case 'd':
 			dlen = strlen(arg);
 			if (dlen > RA_DOMAIN_MAX || !domain_ok(arg))
-				return fail(err, errlen, "-d %s: not a domain "
+				return args_fail(err, errlen, "-d %s: not a domain "
 					    "name", arg);
 			memcpy(cfg->ra.domain, arg, dlen + 1);
 			break;
 		case 'm':
 			if (parse_uint(arg, 65535, &v) || v < 1280)
-				return fail(err, errlen, "-m %s: want 1280 to "
+				return args_fail(err, errlen, "-m %s: want 1280 to "
 					    "65535 (the IPv6 minimum is 1280)",
 					    arg);
 			cfg->ra.mtu = (uint32_t)v;
 			break;
 		case 'l':
 			if (parse_uint(arg, 9000, &v))
-				return fail(err, errlen, "-l %s: want 0 to "
+				return args_fail(err, errlen, "-l %s: want 0 to "
 					    "9000 seconds", arg);
 			cfg->router_lifetime = (uint32_t)v;
 			break;
 		case 'a':
 			if (parse_uint(arg, 1800, &v) || v < 4)
-				return fail(err, errlen, "-a %s: want 4 to "
+				return args_fail(err, errlen, "-a %s: want 4 to "
 					    "1800 seconds", arg);
 			cfg->max_interval = (uint32_t)v;
 			break;
 		case 'V':
 		case 'P':
 			if (parse_uint(arg, 0xfffffffful, &v))
-				return fail(err, errlen, "%s %s: want seconds "
+				return args_fail(err, errlen, "%s %s: want seconds "
 					    "(4294967295: infinite)", opt, arg);
 			*(opt[1] == 'V' ? &cfg->ra.valid_secs :
 			  &cfg->ra.preferred_secs) = (uint32_t)v;
 			break;
 		case 'u':
 			if (!*arg)
-				return fail(err, errlen, "-u needs a user");
+				return args_fail(err, errlen, "-u needs a user");
 			cfg->user = arg;
 			break;
 		}
 	}
+	if (c < 0)
+		return -1;
 	if (!cfg->ifname)
-		return fail(err, errlen, "-i IFACE is required");
+		return args_fail(err, errlen, "-i IFACE is required");
 	if (cfg->ra.preferred_secs > cfg->ra.valid_secs)
-		return fail(err, errlen, "preferred lifetime %u is longer "
+		return args_fail(err, errlen, "preferred lifetime %u is longer "
 			    "than valid lifetime %u", cfg->ra.preferred_secs,
 			    cfg->ra.valid_secs);
 	/* RFC 4861 section 6.2.1: a lifetime shorter than the interval
 	 * would let hosts drop the router between two RAs. */
 	if (cfg->router_lifetime && cfg->router_lifetime < cfg->max_interval)
-		return fail(err, errlen, "router lifetime %u is shorter than "
+		return args_fail(err, errlen, "router lifetime %u is shorter than "
 			    "the RA interval %u (-a)", cfg->router_lifetime,
 			    cfg->max_interval);
 	if (cfg->dhcp6 && !cfg->ra.rdnss_count && !cfg->ra.domain[0])
-		return fail(err, errlen, "-D: nothing to hand out (give -r "
+		return args_fail(err, errlen, "-D: nothing to hand out (give -r "
 			    "or -d)");
 	/* O: "other configuration" (RFC 4861 section 4.2) is what a host
 	 * asks DHCPv6 for with an Information-request. */
@@ -229,7 +213,7 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 		for (unsigned j = 0; j < i; j++)
 			if (!memcmp(cfg->ra.prefixes[i].addr,
 				    cfg->ra.prefixes[j].addr, 16))
-				return fail(err, errlen, "prefix %u given "
+				return args_fail(err, errlen, "prefix %u given "
 					    "twice", i + 1);
 	/* RFC 4861 section 6.2.1 default: MinRtrAdvInterval 0.33 * Max. */
 	cfg->min_interval = cfg->max_interval >= 9 ? cfg->max_interval / 3 :
