@@ -58,7 +58,8 @@ KEEL_LDFLAGS = -Wl,--gc-sections
 HOST_CHECK_CFLAGS = -std=c11 -O1 -g $(KEEL_WARN) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer $(HOSTCFLAGS)
-HOST_CHECK_CPPFLAGS = $(KEEL_CPPFLAGS) -I$(TOPDIR)/tests/unit
+HOST_CHECK_CPPFLAGS = $(KEEL_CPPFLAGS) -I$(TOPDIR)/tests/unit \
+	-DKEEL_TEST_CONFIG_DIR='"$(TOPDIR)/tests/config"'
 HOST_CHECK_LDFLAGS = -fsanitize=address,undefined $(HOSTLDFLAGS)
 
 ifeq ($(LIB),libkeel.a)
