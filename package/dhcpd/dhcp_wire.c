@@ -276,42 +276,123 @@ size_t dhcp_encode_routes(const struct dhcp_route *routes, unsigned count,
 	return off;
 }
 
-struct builder {
-	uint8_t *buf;
-	size_t off, size;
-	int overflow;
+/* One option of a reply, before it is placed. */
+struct opt_item {
+	uint8_t code;
+	uint8_t len;
+	const uint8_t *value;
 };
 
-static void put_opt(struct builder *b, uint8_t code, const void *v,
+#define OPT_ITEMS_MAX 16
+
+struct opt_list {
+	struct opt_item item[OPT_ITEMS_MAX];
+	unsigned count;
+	size_t bytes;		/* code, length and value of them all */
+	int overflow;		/* an option longer than 255 */
+};
+
+static void add_opt(struct opt_list *l, uint8_t code, const void *v,
 		    size_t len)
 {
-	/* Leave room for END. */
-	if (len > 255 || b->off + 2 + len + 1 > b->size) {
-		b->overflow = 1;
+	if (len > 255 || l->count == OPT_ITEMS_MAX) {
+		l->overflow = 1;
 		return;
 	}
-	b->buf[b->off++] = code;
-	b->buf[b->off++] = (uint8_t)len;
-	memcpy(b->buf + b->off, v, len);
-	b->off += len;
+	l->item[l->count].code = code;
+	l->item[l->count].len = (uint8_t)len;
+	l->item[l->count].value = v;
+	l->count++;
+	l->bytes += 2 + len;
 }
 
-static void put_opt32(struct builder *b, uint8_t code, uint32_t v)
+static void add_opt32(struct opt_list *l, uint8_t code, uint32_t v,
+		      uint8_t *w)
 {
-	uint8_t w[4];
-
 	if (!v)
 		return;
 	put32(w, v);
-	put_opt(b, code, w, 4);
+	add_opt(l, code, w, 4);
+}
+
+/* A field options go into: [off, end), END included. */
+struct field {
+	size_t off, end;
+};
+
+static void write_opt(uint8_t *buf, struct field *f, const struct opt_item *o)
+{
+	buf[f->off++] = o->code;
+	buf[f->off++] = o->len;
+	memcpy(buf + f->off, o->value, o->len);
+	f->off += o->len;
+}
+
+static int fits(const struct field *f, const struct opt_item *o)
+{
+	return f->off + 2 + o->len + 1 <= f->end;
+}
+
+/*
+ * Options that overflow the options field: the message type and option 52
+ * first in it, then the rest largest first, each into the first of
+ * options, file, sname with room (largest first, because the domain can
+ * only go into the options field and must not find it full of small ones).
+ * Returns where the options field ends, or 0 if something fits nowhere.
+ */
+static size_t place_overloaded(const struct opt_list *l, uint8_t *buf)
+{
+	struct field fields[3] = {
+		{ OFF_OPTIONS, DHCP_REPLY_MAX },
+		{ OFF_FILE, OFF_FILE + FILE_LEN },
+		{ OFF_SNAME, OFF_SNAME + SNAME_LEN },
+	};
+	uint8_t *overload;
+	uint8_t used = 0;
+	unsigned order[OPT_ITEMS_MAX], n = 0;
+
+	/* Item 0 is the message type (dhcp_build adds it first). */
+	write_opt(buf, &fields[0], &l->item[0]);
+	buf[fields[0].off++] = OPT_OVERLOAD;
+	buf[fields[0].off++] = 1;
+	overload = buf + fields[0].off++;
+	for (unsigned i = 1; i < l->count; i++) {
+		unsigned j = n++;
+
+		/* Insertion sort, stable: equal sizes keep their order. */
+		while (j > 0 && l->item[order[j - 1]].len < l->item[i].len) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	for (unsigned k = 0; k < n; k++) {
+		const struct opt_item *o = &l->item[order[k]];
+		unsigned f = 0;
+
+		while (f < 3 && !fits(&fields[f], o))
+			f++;
+		if (f == 3)
+			return 0;
+		write_opt(buf, &fields[f], o);
+		if (f)
+			used |= (uint8_t)f;	/* file: 1, sname: 2 */
+	}
+	for (unsigned f = 1; f < 3; f++)
+		if (used & f)
+			buf[fields[f].off] = OPT_END;
+	*overload = used;
+	buf[fields[0].off++] = OPT_END;
+	return fields[0].off;
 }
 
 size_t dhcp_build(const struct dhcp_reply *r, uint8_t *buf, size_t size)
 {
-	struct builder b = { buf, OFF_OPTIONS, size, 0 };
-	uint8_t w[4 * DHCP_DNS_MAX];
+	struct opt_list l = { .count = 0 };
+	uint8_t w32[6][4];
+	uint8_t dns[4 * DHCP_DNS_MAX], mtu[2];
 	uint8_t routes[DHCP_ROUTES_MAX * 9];
-	size_t len;
+	size_t len, off;
 
 	if (size < DHCP_REPLY_MAX)
 		return 0;
@@ -329,41 +410,53 @@ size_t dhcp_build(const struct dhcp_reply *r, uint8_t *buf, size_t size)
 	memcpy(buf + OFF_CHADDR, r->chaddr, 16);
 	memcpy(buf + DHCP_FIXED_LEN, magic_cookie, 4);
 
-	put_opt(&b, OPT_MSG_TYPE, &r->msg_type, 1);
-	put_opt32(&b, OPT_SERVER_ID, r->server_id);
-	put_opt32(&b, OPT_LEASE_TIME, r->lease_time);
-	put_opt32(&b, OPT_RENEWAL, r->renewal_time);
-	put_opt32(&b, OPT_REBINDING, r->rebinding_time);
-	put_opt32(&b, OPT_SUBNET_MASK, r->subnet_mask);
-	put_opt32(&b, OPT_ROUTER, r->router);
+	add_opt(&l, OPT_MSG_TYPE, &r->msg_type, 1);
+	add_opt32(&l, OPT_SERVER_ID, r->server_id, w32[0]);
+	add_opt32(&l, OPT_LEASE_TIME, r->lease_time, w32[1]);
+	add_opt32(&l, OPT_RENEWAL, r->renewal_time, w32[2]);
+	add_opt32(&l, OPT_REBINDING, r->rebinding_time, w32[3]);
+	add_opt32(&l, OPT_SUBNET_MASK, r->subnet_mask, w32[4]);
+	add_opt32(&l, OPT_ROUTER, r->router, w32[5]);
 	if (r->dns_count) {
 		unsigned count = r->dns_count > DHCP_DNS_MAX ?
 				 DHCP_DNS_MAX : r->dns_count;
 
 		for (unsigned i = 0; i < count; i++)
-			put32(w + 4 * i, r->dns[i]);
-		put_opt(&b, OPT_DNS, w, 4 * count);
+			put32(dns + 4 * i, r->dns[i]);
+		add_opt(&l, OPT_DNS, dns, 4 * count);
 	}
 	len = strnlen(r->domain, DHCP_DOMAIN_MAX);
 	if (len)
-		put_opt(&b, OPT_DOMAIN, r->domain, len);
+		add_opt(&l, OPT_DOMAIN, r->domain, len);
 	if (r->mtu) {
-		w[0] = (uint8_t)(r->mtu >> 8);
-		w[1] = (uint8_t)r->mtu;
-		put_opt(&b, OPT_MTU, w, 2);
+		mtu[0] = (uint8_t)(r->mtu >> 8);
+		mtu[1] = (uint8_t)r->mtu;
+		add_opt(&l, OPT_MTU, mtu, 2);
 	}
 	if (r->route_count) {
 		len = dhcp_encode_routes(r->routes, r->route_count, routes,
 					 sizeof(routes));
 		if (len)
-			put_opt(&b, OPT_CLASSLESS_ROUTES, routes, len);
+			add_opt(&l, OPT_CLASSLESS_ROUTES, routes, len);
 	}
 	if (r->message)
-		put_opt(&b, OPT_MESSAGE, r->message, strnlen(r->message, 128));
+		add_opt(&l, OPT_MESSAGE, r->message, strnlen(r->message, 128));
 	if (r->client_id_len)
-		put_opt(&b, OPT_CLIENT_ID, r->client_id, r->client_id_len);
-	if (b.overflow)
+		add_opt(&l, OPT_CLIENT_ID, r->client_id, r->client_id_len);
+	if (l.overflow)
 		return 0;
-	buf[b.off++] = OPT_END;
-	return b.off < DHCP_BOOTP_MIN_LEN ? DHCP_BOOTP_MIN_LEN : b.off;
+	if (OFF_OPTIONS + l.bytes + 1 <= DHCP_REPLY_MAX) {
+		/* The usual case: everything in the options field. */
+		struct field f = { OFF_OPTIONS, DHCP_REPLY_MAX };
+
+		for (unsigned i = 0; i < l.count; i++)
+			write_opt(buf, &f, &l.item[i]);
+		buf[f.off++] = OPT_END;
+		off = f.off;
+	} else {
+		off = place_overloaded(&l, buf);
+		if (!off)
+			return 0;
+	}
+	return off < DHCP_BOOTP_MIN_LEN ? DHCP_BOOTP_MIN_LEN : off;
 }

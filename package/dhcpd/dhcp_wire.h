@@ -93,9 +93,12 @@ const char *dhcp_type_name(unsigned type);
 /* 1 if the client asked for option code in its parameter list (55). */
 int dhcp_wants(const struct dhcp_msg *m, uint8_t code);
 
+/* Sized for keel.conf's maxima (keel/config.h): 4 DNS servers, a full
+ * 253-character domain, 8 option 121 routes plus the default route the
+ * server appends (RFC 3442). */
 #define DHCP_DNS_MAX 4
-#define DHCP_ROUTES_MAX 8
-#define DHCP_DOMAIN_MAX 63
+#define DHCP_ROUTES_MAX 9
+#define DHCP_DOMAIN_MAX 253
 
 struct dhcp_route {
 	uint32_t dest;
@@ -133,7 +136,10 @@ size_t dhcp_encode_routes(const struct dhcp_route *routes, unsigned count,
 			  uint8_t *out, size_t size);
 
 /* Builds the reply into buf (at least DHCP_REPLY_MAX bytes), padded to 300
- * bytes. Returns the length, or 0 if size is too small. */
+ * bytes, never longer than DHCP_REPLY_MAX. Options that do not fit the
+ * options field go into file and sname (option 52, RFC 2131 4.1), so even
+ * a maximal configuration is answered. Returns the length, or 0 if size is
+ * too small or the options do not fit all three fields. */
 size_t dhcp_build(const struct dhcp_reply *r, uint8_t *buf, size_t size);
 
 #endif /* DHCPD_DHCP_WIRE_H */

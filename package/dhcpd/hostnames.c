@@ -41,7 +41,8 @@ size_t hosts_line(uint32_t ip, const char *name, const char *domain,
 	int n;
 
 	inet_ntop(AF_INET, &a, addr, sizeof(addr));
-	if (domain && domain[0])
+	/* A name longer than DNS allows (253) is published short only. */
+	if (domain && domain[0] && strlen(name) + 1 + strlen(domain) <= 253)
 		n = snprintf(buf, size, "%s %s.%s %s\n", addr, name, domain,
 			     name);
 	else
@@ -53,7 +54,8 @@ int hosts_write(const char *path, const struct lease_db *db,
 		const char *domain, int64_t now)
 {
 	struct atomic_file f;
-	char line[256];
+	/* Address, NAME.DOMAIN and NAME: always fits (DHCP_DOMAIN_MAX). */
+	char line[INET_ADDRSTRLEN + 2 * (LEASE_NAME_MAX + 1) + 256];
 	size_t len;
 
 	if (atomic_open(&f, path, 0644) < 0)

@@ -66,6 +66,14 @@ static void start_reply(struct dhcp_reply *r, const struct dhcp_msg *m,
 	}
 }
 
+static int has_default_route(const struct server_cfg *cfg)
+{
+	for (unsigned i = 0; i < cfg->route_count; i++)
+		if (cfg->routes[i].prefix == 0)
+			return 1;
+	return 0;
+}
+
 /* Configuration options: the usual four always (every client wants them),
  * MTU and classless routes only when asked for (older clients choke on
  * options they did not expect). */
@@ -83,8 +91,10 @@ static void add_options(struct dhcp_reply *r, const struct dhcp_msg *m,
 		memcpy(r->routes, cfg->routes, sizeof(r->routes));
 		r->route_count = cfg->route_count;
 		/* RFC 3442: with 121 the client ignores option 3, so the
-		 * default route must be in the list too. */
-		if (cfg->router && r->route_count < DHCP_ROUTES_MAX) {
+		 * default route must be in the list too (unless the
+		 * configured routes already have one). */
+		if (cfg->router && r->route_count < DHCP_ROUTES_MAX &&
+		    !has_default_route(cfg)) {
 			r->routes[r->route_count].dest = 0;
 			r->routes[r->route_count].prefix = 0;
 			r->routes[r->route_count].gateway = cfg->router;

@@ -203,6 +203,22 @@ static void test_hosts(void)
 	CHECK_EQ_UINT(hosts_line(FIRST, "pc", "lan", buf, sizeof(buf)), 21);
 	CHECK_STR(buf, "10.99.0.10 pc.lan pc\n");
 	CHECK_EQ_UINT(hosts_line(FIRST, "pc", "", buf, 5), 0);
+	{
+		/* A 63-character name in a 253-character domain would be a
+		 * name DNS cannot carry: published short only. */
+		char longname[64], domain[254], line[512];
+
+		memset(longname, 'n', 63);
+		longname[63] = 0;
+		memset(domain, 'd', 253);
+		for (int i = 63; i < 253; i += 64)
+			domain[i] = '.';
+		domain[253] = 0;
+		CHECK_EQ_UINT(hosts_line(FIRST, longname, domain, line,
+					 sizeof(line)), 11 + 63 + 1);
+		CHECK_EQ_UINT(hosts_line(FIRST, "pc", domain + 64, line,
+					 sizeof(line)), 11 + 3 + 189 + 1 + 2 + 1);
+	}
 
 	snprintf(path, sizeof(path), "%s/hosts", dir);
 	lease_db_init(&db, FIRST, LAST);

@@ -114,6 +114,19 @@ static void test_discover_offer(void)
 	/* 121 carries the extra route and the default route (RFC 3442). */
 	if (o)
 		CHECK_EQ_UINT(o[1], 7 + 5);
+	/* A configured default route is not sent twice. */
+	cfg.routes[1].gateway = IP4(10, 99, 0, 253);
+	cfg.route_count = 2;
+	tpkt_start(&t, DHCPDISCOVER, 1);
+	tpkt_opt(&t, OPT_PARAM_LIST, params, sizeof(params));
+	CHECK_EQ_UINT(run(&t, 1000), DHCPOFFER);
+	o = find_opt(OPT_CLASSLESS_ROUTES);
+	CHECK(o != NULL);
+	if (o) {
+		CHECK_EQ_UINT(o[1], 7 + 5);
+		CHECK_EQ_UINT(o[2 + 7 + 4], 253);
+	}
+	cfg.route_count = 1;
 	/* Without 121 in the request, no 121 in the reply. */
 	tpkt_start(&t, DHCPDISCOVER, 2);
 	tpkt_broadcast(&t);

@@ -253,6 +253,119 @@ static void test_build_roundtrip(void)
 	CHECK_EQ_UINT(dhcp_build(&r, buf, 100), 0);
 }
 
+/* The value of option code in one field [p, p+n) of a reply, or NULL. */
+static const uint8_t *field_opt(const uint8_t *p, size_t n, uint8_t code)
+{
+	size_t off = 0;
+
+	while (off + 1 < n && p[off] != OPT_END) {
+		if (p[off] == OPT_PAD) {
+			off++;
+			continue;
+		}
+		if (p[off] == code)
+			return p + off;
+		off += 2 + p[off + 1];
+	}
+	return NULL;
+}
+
+/* Option code anywhere option 52 says options are. */
+static const uint8_t *reply_opt(const uint8_t *buf, size_t n, uint8_t code)
+{
+	const uint8_t *o = field_opt(buf + 240, n - 240, code);
+	const uint8_t *ov = field_opt(buf + 240, n - 240, OPT_OVERLOAD);
+
+	if (!o && ov && (ov[2] & 1))
+		o = field_opt(buf + 108, 128, code);
+	if (!o && ov && (ov[2] & 2))
+		o = field_opt(buf + 44, 64, code);
+	return o;
+}
+
+/* keel.conf's largest pool (253-character domain, 4 DNS, 8 routes of /32
+ * and the default route, MTU) does not fit the options field of a
+ * 576-byte datagram: the builder spills into file and sname (option 52)
+ * instead of sending nothing. */
+static void test_build_overload(void)
+{
+	struct dhcp_reply r;
+	uint8_t buf[DHCP_REPLY_MAX];
+	struct dhcp_msg m;
+	const uint8_t *o;
+	size_t n;
+
+	memset(&r, 0, sizeof(r));
+	r.msg_type = DHCPACK;
+	r.htype = 1;
+	r.hlen = 6;
+	r.server_id = IP4(10, 99, 0, 1);
+	r.lease_time = 3600;
+	r.renewal_time = 1800;
+	r.rebinding_time = 3150;
+	r.subnet_mask = IP4(255, 255, 255, 0);
+	r.router = IP4(10, 99, 0, 1);
+	for (unsigned i = 0; i < DHCP_DNS_MAX; i++)
+		r.dns[i] = IP4(10, 99, 0, 1 + i);
+	r.dns_count = DHCP_DNS_MAX;
+	memset(r.domain, 'd', DHCP_DOMAIN_MAX);
+	for (int i = 63; i < DHCP_DOMAIN_MAX; i += 64)
+		r.domain[i] = '.';
+	r.domain[DHCP_DOMAIN_MAX] = 0;
+	r.mtu = 1400;
+	for (unsigned i = 0; i < DHCP_ROUTES_MAX - 1; i++) {
+		r.routes[i].dest = IP4(10, 100, i, 1);
+		r.routes[i].prefix = 32;
+		r.routes[i].gateway = IP4(10, 99, 0, 254);
+	}
+	r.routes[DHCP_ROUTES_MAX - 1].gateway = r.router;
+	r.route_count = DHCP_ROUTES_MAX;
+	/* A typical client id: type 255, IAID, DUID-EN (RFC 4361). */
+	r.client_id_len = 19;
+	memset(r.client_id, 0xcc, 19);
+	n = dhcp_build(&r, buf, sizeof(buf));
+	CHECK(n > 0 && n <= DHCP_REPLY_MAX);
+	if (!n)
+		return;
+	CHECK_EQ_INT(dhcp_parse(buf, n, &m), DHCP_OK);
+	CHECK_EQ_UINT(m.msg_type, DHCPACK);
+	CHECK_EQ_UINT(m.server_id, IP4(10, 99, 0, 1));
+	CHECK_EQ_UINT(m.lease_time, 3600);
+	CHECK(m.overload != 0);
+	CHECK_EQ_UINT(buf[240], OPT_MSG_TYPE);
+	o = reply_opt(buf, n, OPT_DOMAIN);
+	CHECK(o && o[1] == DHCP_DOMAIN_MAX && memcmp(o + 2, r.domain,
+						      DHCP_DOMAIN_MAX) == 0);
+	o = reply_opt(buf, n, OPT_DNS);
+	CHECK(o && o[1] == 4 * DHCP_DNS_MAX);
+	o = reply_opt(buf, n, OPT_CLASSLESS_ROUTES);
+	CHECK(o && o[1] == (DHCP_ROUTES_MAX - 1) * 9 + 5);
+	CHECK(reply_opt(buf, n, OPT_MTU) != NULL);
+	CHECK(reply_opt(buf, n, OPT_ROUTER) != NULL);
+	CHECK(reply_opt(buf, n, OPT_SUBNET_MASK) != NULL);
+	CHECK(reply_opt(buf, n, OPT_RENEWAL) != NULL);
+	CHECK(reply_opt(buf, n, OPT_REBINDING) != NULL);
+	o = reply_opt(buf, n, OPT_CLIENT_ID);
+	CHECK(o && o[1] == 19);
+
+	/* A short domain: everything in the options field, no option 52. */
+	strcpy(r.domain, "lan");
+	n = dhcp_build(&r, buf, sizeof(buf));
+	CHECK(n > 0);
+	CHECK(field_opt(buf + 240, n - 240, OPT_OVERLOAD) == NULL);
+	CHECK(field_opt(buf + 240, n - 240, OPT_CLASSLESS_ROUTES) != NULL);
+	CHECK_EQ_UINT(buf[108], 0);
+	CHECK_EQ_UINT(buf[44], 0);
+
+	/* More than all three fields hold: no reply rather than a cut one. */
+	memset(r.domain, 'd', DHCP_DOMAIN_MAX);
+	r.message = "an over-long message for a NAK, which is never this "
+		    "long in practice but shows the builder refuses a reply "
+		    "that fits nowhere rather than cutting it";
+	r.client_id_len = DHCP_CLIENT_ID_MAX;
+	CHECK_EQ_UINT(dhcp_build(&r, buf, sizeof(buf)), 0);
+}
+
 int main(void)
 {
 	test_basic();
@@ -264,5 +377,6 @@ int main(void)
 	test_fqdn();
 	test_routes();
 	test_build_roundtrip();
+	test_build_overload();
 	return check_done();
 }
