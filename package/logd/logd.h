@@ -54,7 +54,7 @@ struct logd_stats {
 };
 
 struct logd {
-	const struct logd_config *cfg;
+	const struct logd_options *cfg;
 	struct evloop loop;
 	struct ring ring;
 	struct logd_stats st;

@@ -23,9 +23,12 @@
 #include <linux/capability.h>
 
 #include "keel/clock.h"
+#include "keel/config.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
+#include "keel/ready.h"
 
+#include "from_config.h"
 #include "logd.h"
 #include "syslog_parse.h"
 
@@ -37,7 +40,9 @@
 #define ROUNDS		8
 
 static struct logd d;
-static struct logd_config cfg;
+static struct logd_options cfg;
+/* -C: keel.conf, for the life of the process (cfg points into it). */
+static struct keel_config keel_conf;
 static char dgram[BATCH][DGRAM_MAX];
 
 /* One syslog datagram; from is the sender's address text for UDP (used
@@ -380,6 +385,20 @@ static int setup(char *err, size_t errlen)
 	return forward_init(&d, err, errlen);
 }
 
+/* -C: strict. init hands every daemon the snapshot it booted with
+ * (KEEL_RUN_CONFIG), so a file logd cannot use is an error, never a cue to
+ * guess settings of its own. */
+static int load_config(char *err, size_t errlen)
+{
+	struct config_error cerr;
+
+	if (config_load(cfg.config_path, &keel_conf, &cerr) < 0) {
+		snprintf(err, errlen, "%s", cerr.msg);
+		return -1;
+	}
+	return options_from_config(&cfg, &keel_conf, err, errlen);
+}
+
 int main(int argc, char **argv)
 {
 	char err[512];
@@ -394,6 +413,10 @@ int main(int argc, char **argv)
 	if (rc < 0) {
 		fprintf(stderr, "logd: %s\n", err);
 		return 2;
+	}
+	if (cfg.config_path && load_config(err, sizeof(err)) < 0) {
+		logx_err("%s: %s", cfg.config_path, err);
+		return 1;
 	}
 	if (cfg.check_only) {
 		options_print(&cfg, stdout);
@@ -414,6 +437,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (ready_notify() < 0)
+		logx_warn("cannot tell init we are ready: %s", strerror(errno));
 	logd_self(&d, 3, 6, "started: ring %zu bytes%s%s%s", d.ring.cap,
 		  cfg.remote_set ? ", forwarding to " : "",
 		  cfg.remote_set ? cfg.remote.text : "",

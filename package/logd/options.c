@@ -1,5 +1,5 @@
 /*
- * options.c - command line to struct logd_config, and its -n printout.
+ * options.c - command line to struct logd_options, and its -n printout.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -10,7 +10,7 @@
 
 #include "options.h"
 
-void options_defaults(struct logd_config *cfg)
+void options_defaults(struct logd_options *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->syslog_path = "/dev/log";
@@ -27,6 +27,10 @@ void options_defaults(struct logd_config *cfg)
 
 static const char usage[] =
 	"usage: logd [options]\n"
+	"       logd -C FILE [options other than -s -r -t -f -b]\n"
+	"  -C FILE         settings from keel.conf: [log] ring-size and remote,\n"
+	"                  [ssh] ban-after (0 when [services] sshd is off) and\n"
+	"                  ban-time; the flags for those are then refused\n"
 	"  -S PATH         syslog socket (default /dev/log)\n"
 	"  -K PATH         kernel log device, - for none (default /dev/kmsg)\n"
 	"  -U ADDR[:PORT]  also take syslog over UDP here (repeatable, at most\n"
@@ -43,21 +47,33 @@ static const char usage[] =
 	"  -a PREFIX       never ban this prefix (repeatable, at most 16)\n"
 	"  -u USER         drop privileges to USER (default logd)\n"
 	"  -H NAME         host name in lines and forwards (default: kernel's)\n"
-	"  -n              check settings, print them, exit\n";
+	"  -n              check settings, print them, exit\n"
+	"                  (0 if good; 1 for a bad -C file, 2 for bad flags)\n";
 
 #define FAIL(...) do { snprintf(err, errlen, __VA_ARGS__); return -1; } \
 	while (0)
 
-int options_parse(struct logd_config *cfg, int argc, char **argv,
+/* The flags whose settings keel.conf holds: with -C they are refused, so
+ * a setting has one source. */
+static const char config_flags[] = "srtfb";
+
+int options_parse(struct logd_options *cfg, int argc, char **argv,
 		  char *err, size_t errlen)
 {
-	int opt;
+	int opt, config_flag = 0;
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":S:K:U:R:s:r:t:f:w:b:m:a:u:H:nh")) !=
+	while ((opt = getopt(argc, argv, ":C:S:K:U:R:s:r:t:f:w:b:m:a:u:H:nh")) !=
 	       -1) {
+		if (strchr(config_flags, opt) && !config_flag)
+			config_flag = opt;
 		switch (opt) {
+		case 'C':
+			if (!optarg[0])
+				FAIL("-C needs a file");
+			cfg->config_path = optarg;
+			break;
 		case 'S':
 			if (!optarg[0] || strlen(optarg) >= 108)
 				FAIL("-S %s: not a socket path", optarg);
@@ -99,8 +115,10 @@ int options_parse(struct logd_config *cfg, int argc, char **argv,
 			cfg->remote_tcp = !strcmp(optarg, "tcp");
 			break;
 		case 'f':
-			if (parse_u32(optarg, 1000, &cfg->ban.failures))
-				FAIL("-f %s: not a count 0..1000", optarg);
+			if (parse_u32(optarg, LOGD_BAN_FAILURES_MAX,
+				      &cfg->ban.failures))
+				FAIL("-f %s: not a count 0..%u", optarg,
+				     LOGD_BAN_FAILURES_MAX);
 			break;
 		case 'w':
 			if (parse_u32(optarg, 86400, &cfg->ban.window_s) ||
@@ -108,14 +126,16 @@ int options_parse(struct logd_config *cfg, int argc, char **argv,
 				FAIL("-w %s: not seconds 1..86400", optarg);
 			break;
 		case 'b':
-			if (parse_u32(optarg, 86400 * 30, &cfg->ban.ban_s) ||
-			    !cfg->ban.ban_s)
-				FAIL("-b %s: not seconds 1..2592000", optarg);
+			if (parse_u32(optarg, LOGD_BAN_SECONDS_MAX,
+				      &cfg->ban.ban_s) || !cfg->ban.ban_s)
+				FAIL("-b %s: not seconds 1..%u", optarg,
+				     LOGD_BAN_SECONDS_MAX);
 			break;
 		case 'm':
-			if (parse_u32(optarg, 86400 * 30, &cfg->ban.ban_max_s) ||
-			    !cfg->ban.ban_max_s)
-				FAIL("-m %s: not seconds 1..2592000", optarg);
+			if (parse_u32(optarg, LOGD_BAN_SECONDS_MAX,
+				      &cfg->ban.ban_max_s) || !cfg->ban.ban_max_s)
+				FAIL("-m %s: not seconds 1..%u", optarg,
+				     LOGD_BAN_SECONDS_MAX);
 			break;
 		case 'a':
 			if (cfg->ban.n_allow == SSHBAN_ALLOW_MAX)
@@ -147,15 +167,24 @@ int options_parse(struct logd_config *cfg, int argc, char **argv,
 	}
 	if (optind < argc)
 		FAIL("unexpected argument %s", argv[optind]);
+	if (cfg->config_path && config_flag)
+		FAIL("-%c and -C exclude each other: with -C, keel.conf holds "
+		     "that setting", config_flag);
+	/* With -C the ban time is not in yet: options_from_config() checks. */
+	return cfg->config_path ? 0 : options_check(cfg, err, errlen);
+}
+
+int options_check(const struct logd_options *cfg, char *err, size_t errlen)
+{
 	if (cfg->ban.ban_max_s < cfg->ban.ban_s)
-		FAIL("-m %u is shorter than -b %u", cfg->ban.ban_max_s,
-		     cfg->ban.ban_s);
+		FAIL("longest ban %u s (-m) is shorter than the first ban %u s",
+		     cfg->ban.ban_max_s, cfg->ban.ban_s);
 	if (!strcmp(cfg->syslog_path, cfg->read_path))
 		FAIL("-S and -R name the same path");
 	return 0;
 }
 
-void options_print(const struct logd_config *cfg, FILE *f)
+void options_print(const struct logd_options *cfg, FILE *f)
 {
 	char a[64];
 

@@ -5,7 +5,7 @@
 #include "check.h"
 #include "options.h"
 
-static int parse(struct logd_config *c, const char *line, char *err)
+static int parse(struct logd_options *c, const char *line, char *err)
 {
 	static char buf[512];
 	char *argv[48] = { "logd" };
@@ -22,7 +22,7 @@ static int parse(struct logd_config *c, const char *line, char *err)
 
 int main(void)
 {
-	struct logd_config c;
+	struct logd_options c;
 	char err[200];
 
 	CHECK_EQ_INT(parse(&c, "", err), 0);
