@@ -484,7 +484,7 @@ int main(int argc, char **argv)
 			logx("%s: %u leases loaded, %u bad lines, %u rejected",
 			     d.cfg.lease_file, st.loaded, st.bad, st.rejected);
 	}
-	ratelimit_init(&d.rl, d.cfg.per_mac_rate, d.cfg.per_mac_rate * 2,
+	ratelimit_init(&d.rl, d.cfg.per_mac_count, d.cfg.per_mac_secs,
 		       d.cfg.total_rate, d.cfg.total_rate * 2);
 	d.ifindex = (int)if_nametoindex(d.cfg.ifname);
 	if (!d.ifindex)

@@ -30,7 +30,8 @@ static const char usage[] =
 	"                   default /run/dhcpd/hosts)\n"
 	"  -c SECONDS       at most one checkpoint per SECONDS (default 600)\n"
 	"  -U USER          user to run as (default dhcpd)\n"
-	"  -l RATE          packets/s per client MAC (default 10, 0: no limit)\n"
+	"  -l RATE          requests answered per client MAC: N/s, N/m, N/h,\n"
+	"                   N (per second) or off/0 (default 30/m)\n"
 	"  -L RATE          packets/s in total (default 1000, 0: no limit)\n"
 	"  -n               check the settings, print them, exit\n"
 	"  -v               log every packet\n";
@@ -123,6 +124,39 @@ static int parse_route(const char *arg, struct dhcpd_options *cfg)
 	return 0;
 }
 
+/* "N/s", "N/m", "N/h", "N" (per second), "off" or "0" (no limit). */
+static int parse_rate(const char *s, uint32_t *count, uint32_t *secs)
+{
+	char buf[16], *slash;
+	unsigned long v;
+
+	if (strcmp(s, "off") == 0) {
+		*count = 0;
+		*secs = 1;
+		return 0;
+	}
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	*secs = 1;
+	slash = strchr(buf, '/');
+	if (slash) {
+		if (strcmp(slash + 1, "s") == 0)
+			*secs = 1;
+		else if (strcmp(slash + 1, "m") == 0)
+			*secs = 60;
+		else if (strcmp(slash + 1, "h") == 0)
+			*secs = 3600;
+		else
+			return -1;
+		*slash = 0;
+	}
+	if (parse_uint(buf, 1000000, &v) || (slash && v == 0))
+		return -1;
+	*count = (uint32_t)v;
+	return 0;
+}
+
 static void defaults(struct dhcpd_options *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -131,7 +165,9 @@ static void defaults(struct dhcpd_options *cfg)
 	cfg->hosts_file = "/run/dhcpd/hosts";
 	cfg->user = "dhcpd";
 	cfg->checkpoint_secs = 600;
-	cfg->per_mac_rate = 10;
+	/* keel.conf's documented default for [dhcp] rate-limit. */
+	cfg->per_mac_count = 30;
+	cfg->per_mac_secs = 60;
 	cfg->total_rate = 1000;
 }
 
@@ -145,7 +181,6 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 	defaults(cfg);
 	args_init(&a, argc, argv, "nvh", "iramgDdtsRMfHcULl");
 	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
-		const char opt[3] = { '-', (char)c, 0 };
 		unsigned long v;
 		char *dash;
 		char range[40];
@@ -248,12 +283,17 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 			cfg->user = arg;
 			break;
 		case 'l':
+			if (parse_rate(arg, &cfg->per_mac_count,
+				       &cfg->per_mac_secs) < 0)
+				return args_fail(err, errlen, "-l %s: want N/s, "
+					    "N/m, N/h (N 1-1000000), N or "
+					    "off", arg);
+			break;
 		case 'L':
 			if (parse_uint(arg, 1000000, &v))
-				return args_fail(err, errlen, "%s %s: want packets "
-					    "per second", opt, arg);
-			*(opt[1] == 'l' ? &cfg->per_mac_rate :
-			  &cfg->total_rate) = (uint32_t)v;
+				return args_fail(err, errlen, "-L %s: want packets "
+					    "per second", arg);
+			cfg->total_rate = (uint32_t)v;
 			break;
 		}
 	}
@@ -341,6 +381,14 @@ void options_print(const struct dhcpd_options *cfg, uint32_t server_ip,
 	fprintf(out, "hosts-file %s\n", cfg->hosts_file[0] ? cfg->hosts_file :
 		"none");
 	fprintf(out, "user %s\n", cfg->user);
-	fprintf(out, "rate-limit per-mac %u/s total %u/s\n", cfg->per_mac_rate,
-		cfg->total_rate);
+	if (cfg->per_mac_count)
+		fprintf(out, "rate-limit %u/%s\n", cfg->per_mac_count,
+			cfg->per_mac_secs == 3600 ? "h" :
+			cfg->per_mac_secs == 60 ? "m" : "s");
+	else
+		fprintf(out, "rate-limit off\n");
+	if (cfg->total_rate)
+		fprintf(out, "total-rate-limit %u/s\n", cfg->total_rate);
+	else
+		fprintf(out, "total-rate-limit off\n");
 }

@@ -31,7 +31,10 @@ struct dhcpd_options {
 	const char *hosts_file;		/* "" : no hosts file */
 	const char *user;
 	uint32_t checkpoint_secs;	/* at most one checkpoint per this */
-	uint32_t per_mac_rate, total_rate;	/* packets/s, 0: no limit */
+	/* Per client MAC: count packets per per_mac_secs (1, 60, 3600),
+	 * as keel.conf writes it (30/m); count 0: no limit. */
+	uint32_t per_mac_count, per_mac_secs;
+	uint32_t total_rate;		/* packets/s, 0: no limit */
 	int check_only;
 	int verbose;
 };

@@ -56,6 +56,40 @@ int main(void)
 	CHECK(strstr(out, "static 52:54:00:00:00:01 10.99.0.5 printer\n"));
 	CHECK(strstr(out, "route 10.100.0.0/16 via 10.99.0.254\n"));
 
+	/* Per-MAC rate as keel.conf writes it; default 30/m. */
+	CHECK(strstr(out, "rate-limit 30/m\n"));
+	CHECK(strstr(out, "total-rate-limit 1000/s\n"));
+	CHECK_EQ_UINT(cfg.per_mac_count, 30);
+	CHECK_EQ_UINT(cfg.per_mac_secs, 60);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "100/h"),
+		     0);
+	CHECK_EQ_UINT(cfg.per_mac_count, 100);
+	CHECK_EQ_UINT(cfg.per_mac_secs, 3600);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "7"), 0);
+	CHECK_EQ_UINT(cfg.per_mac_count, 7);
+	CHECK_EQ_UINT(cfg.per_mac_secs, 1);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "5/s"),
+		     0);
+	CHECK_EQ_UINT(cfg.per_mac_count, 5);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "off",
+			   "-L", "0"), 0);
+	CHECK_EQ_UINT(cfg.per_mac_count, 0);
+	CHECK_EQ_UINT(cfg.total_rate, 0);
+	fp = fmemopen(out, sizeof(out), "w");
+	options_print(&cfg, IP4(10, 0, 0, 1), IP4(255, 255, 255, 0), fp);
+	fclose(fp);
+	CHECK(strstr(out, "rate-limit off\n"));
+	CHECK(strstr(out, "total-rate-limit off\n"));
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "0"), 0);
+	CHECK_EQ_UINT(cfg.per_mac_count, 0);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "0/m"),
+		     -1);
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "3/d"),
+		     -1);
+	CHECK(strstr(err, "-l 3/d"));
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-l", "/m"),
+		     -1);
+
 	/* Netmask as dotted quad; bad ones refused. */
 	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-m",
 			   "255.255.0.0"), 0);
