@@ -22,13 +22,16 @@
 #include <unistd.h>
 
 #include "keel/atomic_file.h"
+#include "keel/config.h"
 #include "keel/evloop.h"
 #include "keel/file.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
+#include "keel/ready.h"
 
 #include "collector.h"
 #include "engine.h"
+#include "from_config.h"
 #include "offline.h"
 #include "options.h"
 #include "pcapfile.h"
@@ -58,6 +61,8 @@ struct flowd {
 };
 
 static struct flowd fd_state;
+/* -C: keel.conf, for the life of the process (the options point into it). */
+static struct keel_config keel_conf;
 
 static uint64_t wall_ms(void)
 {
@@ -387,6 +392,8 @@ static int run_live(struct flowd *s)
 	s->tick.cb = on_tick;
 	s->tick.arg = s;
 	evloop_timer_set(&s->loop, &s->tick, 1000);
+	if (ready_notify() < 0)
+		logx_warn("cannot tell init we are ready: %s", strerror(errno));
 	logx("capturing on %zu interfaces, exporting NetFlow v%d to %zu "
 	     "collectors, %u flows at most", s->ncap, s->opt.eng.version,
 	     s->col.n, s->opt.eng.max_flows);
@@ -404,6 +411,20 @@ static int run_live(struct flowd *s)
 	     (unsigned long long)s->eng.ft.expired[FT_EVICTED],
 	     (unsigned long long)s->counts.dropped);
 	return s->exit_code;
+}
+
+/* -C: strict. init hands every daemon the snapshot it booted with
+ * (KEEL_RUN_CONFIG), so a file flowd cannot use is an error, never a cue
+ * to guess settings of its own. */
+static int load_config(struct flowd_options *o, char *err, size_t errlen)
+{
+	struct config_error cerr;
+
+	if (config_load(o->config_path, &keel_conf, &cerr) < 0) {
+		snprintf(err, errlen, "%s", cerr.msg);
+		return -1;
+	}
+	return options_from_config(o, &keel_conf, err, errlen);
 }
 
 int main(int argc, char **argv)
@@ -425,9 +446,16 @@ int main(int argc, char **argv)
 	if (s->opt.show_summary)
 		return show_summary(&s->opt);
 	log_init("flowd", s->opt.log_kmsg ? KEEL_LOG_KMSG : KEEL_LOG_STDERR);
+	if (s->opt.config_path && load_config(&s->opt, err, sizeof(err)) < 0) {
+		logx_err("%s: %s", s->opt.config_path, err);
+		return 1;
+	}
 
 	if (s->opt.check_only) {
 		options_print(&s->opt, stdout);
+		/* A config is checked on its own, wherever it will run. */
+		if (s->opt.config_path)
+			return 0;
 		for (i = 0; i < s->opt.n_ifaces; i++)
 			if (!if_nametoindex(s->opt.ifaces[i])) {
 				fprintf(stderr, "flowd: -i %s: no such "

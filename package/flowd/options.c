@@ -54,8 +54,11 @@ static int parse_u32(const char *text, uint32_t min, uint32_t max,
 
 static const char usage[] =
 	"usage: flowd -i IF... -c HOST[:PORT]... [options]\n"
+	"       flowd -C FILE [options other than -i -c -v -r]\n"
 	"       flowd -r FILE.pcap -c HOST[:PORT]... [options]\n"
 	"       flowd -S [-o FILE]\n"
+	"  -C FILE       settings from keel.conf's [flow] section: interface,\n"
+	"                collector, version; -i -c -v -r are then refused\n"
 	"  -i IF         capture on this interface (repeatable, at most 4)\n"
 	"  -d in|both    directions counted: both by default for one -i; for\n"
 	"                several, in (ingress NetFlow: a forwarded packet once)\n"
@@ -80,19 +83,34 @@ static const char usage[] =
 	"  -S            print the summary file and exit\n"
 	"  -U USER       drop privileges to USER (default flowd)\n"
 	"  -k            log to /dev/kmsg instead of stderr\n"
-	"  -n            check settings, print them, exit\n";
+	"  -n            check settings, print them, exit (0 if good; 1 for a\n"
+	"                bad -C file or, without -C, a missing interface; 2\n"
+	"                for bad flags)\n";
+
+/* The flags whose settings keel.conf holds (and -r, which would replace
+ * its interfaces): with -C they are refused, so a setting has one source. */
+static const char config_flags[] = "icvr";
 
 int options_parse(struct flowd_options *o, int argc, char **argv,
 		  char *err, size_t errlen)
 {
+	int opt, config_flag = 0;
 	uint32_t v;
-	int opt;
 
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt(argc, argv,
-			     ":i:r:c:v:m:I:A:F:T:t:e:s:B:o:O:SU:d:knh")) != -1) {
+			     ":C:i:r:c:v:m:I:A:F:T:t:e:s:B:o:O:SU:d:knh")) != -1) {
+		if (strchr(config_flags, opt) && !config_flag)
+			config_flag = opt;
 		switch (opt) {
+		case 'C':
+			if (!optarg[0]) {
+				snprintf(err, errlen, "-C needs a file");
+				return -1;
+			}
+			o->config_path = optarg;
+			break;
 		case 'i':
 			if (o->n_ifaces == FLOWD_MAX_IFACES) {
 				snprintf(err, errlen, "more than %d -i",
@@ -238,6 +256,17 @@ int options_parse(struct flowd_options *o, int argc, char **argv,
 	}
 	if (o->show_summary)
 		return 0;
+	if (o->config_path && config_flag) {
+		snprintf(err, errlen, "-%c and -C exclude each other: with -C, "
+			 "keel.conf's [flow] holds that setting", config_flag);
+		return -1;
+	}
+	/* With -C the interfaces and collectors are not in yet. */
+	return o->config_path ? 0 : options_finish(o, err, errlen);
+}
+
+int options_finish(struct flowd_options *o, char *err, size_t errlen)
+{
 	if (o->read_file && o->n_ifaces) {
 		snprintf(err, errlen, "-r and -i exclude each other");
 		return -1;

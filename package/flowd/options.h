@@ -21,6 +21,7 @@
 
 
 struct flowd_options {
+	const char *config_path;	/* -C: keel.conf; NULL: flags only */
 	char ifaces[FLOWD_MAX_IFACES][IF_NAMESIZE];
 	size_t n_ifaces;
 	struct endpoint collectors[FLOWD_MAX_COLLECTORS];
@@ -45,9 +46,15 @@ struct flowd_options {
 void options_defaults(struct flowd_options *o);
 
 /* Parses argv into o and checks the combination. Returns 0, 1 for -h
- * (usage printed), or -1 with one line in err. */
+ * (usage printed), or -1 with one line in err. With -C the flags keel.conf
+ * owns (-i -c -v, and -r, which replaces the interfaces) are refused, and
+ * the combination is checked by options_from_config() once the file is in. */
 int options_parse(struct flowd_options *o, int argc, char **argv,
 		  char *err, size_t errlen);
+
+/* Checks the combination once every setting is in (a source of packets, a
+ * collector) and settles the capture direction. Returns 0 or -1 with err. */
+int options_finish(struct flowd_options *o, char *err, size_t errlen);
 
 /* Pure: "192.0.2.1", "192.0.2.1:9995", "::1", "[::1]:9995" (default port
  * 2055). Returns 0 or -1. */
