@@ -20,19 +20,30 @@
 #include "services.h"
 #include "shutdown.h"
 
-bool health_services_ok(const struct services *svcs, uint64_t now_ms,
-			uint64_t steady_ms, const char **why)
+bool health_services_ok(const struct services *svcs, const char **why)
 {
 	for (size_t i = 0; i < svcs->count; i++) {
 		const struct service *s = &svcs->list[i];
 
-		if (s->child.pid <= 0 || now_ms - s->started_ms < steady_ms) {
+		if (s->retired)
+			continue;
+		if (s->child.pid <= 0 || !s->ready) {
 			*why = s->def.name;
 			return false;
 		}
 	}
 	*why = NULL;
 	return true;
+}
+
+bool health_firewall_ok(const struct firewall *fw, const char **why)
+{
+	if (fw->state == FIREWALL_LOADED || fw->state == FIREWALL_LAN_ONLY) {
+		*why = NULL;
+		return true;
+	}
+	*why = fw->state == FIREWALL_LOCKDOWN ? "firewall lockdown" : "no firewall";
+	return false;
 }
 
 static bool has_word(const char *buf, size_t len, const char *word)
@@ -100,7 +111,8 @@ static void check(struct evloop *loop, struct evloop_timer *t)
 
 	if (h->done)
 		return;
-	if (health_services_ok(&init->services, now, HEALTH_STEADY_MS, &why) &&
+	if (health_firewall_ok(&init->firewall, &why) &&
+	    health_services_ok(&init->services, &why) &&
 	    lan_has_address(h->lan_if)) {
 		confirm(h);
 		return;
@@ -140,8 +152,8 @@ void health_start(struct init *init)
 	evloop_timer_set(&init->loop, &h->timer, HEALTH_FIRST_CHECK_MS);
 	if (h->trial)
 		logx("health: trial boot from an A/B slot; confirming once services are "
-		     "steady, rebooting to fall back if not within %u s",
+		     "ready, rebooting to fall back if not within %u s",
 		     init->config.trial_seconds);
 	else
-		logx("health: confirmed boot from an A/B slot; confirming once services are steady");
+		logx("health: confirmed boot from an A/B slot; confirming once services are ready");
 }

@@ -13,18 +13,21 @@
 
 #include "keel/evloop.h"
 
-#define HEALTH_FIRST_CHECK_MS 10000	/* after the services started */
-#define HEALTH_RETRY_MS 5000
-#define HEALTH_STEADY_MS 8000		/* each service up this long */
+#define HEALTH_FIRST_CHECK_MS 2000	/* after the services started */
+#define HEALTH_RETRY_MS 1000
 #define KEEL_UPGRADE "/usr/sbin/keel-upgrade"
 
 struct services;
 
-/* Pure: every planned service is running, has been for steady_ms, and
- * the plan was not empty of what the config asked for. On failure *why
- * names the first service that is not. */
-bool health_services_ok(const struct services *svcs, uint64_t now_ms,
-			uint64_t steady_ms, const char **why);
+/* Pure: every planned service is running and has said it is ready (a
+ * third-party server: listens). On failure *why names the first that is
+ * not. */
+bool health_services_ok(const struct services *svcs, const char **why);
+
+/* Pure: the full ruleset (or, with no WAN, the LAN-only one) is loaded; a
+ * boot in lockdown is not a good boot. */
+struct firewall;
+bool health_firewall_ok(const struct firewall *fw, const char **why);
 
 /* Pure: from a kernel command line, whether this boot came from an A/B
  * slot (keel.slot=) and whether the slot is on trial (keel.trial=1). */

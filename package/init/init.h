@@ -11,6 +11,7 @@
 #include "keel/evloop.h"
 
 #include "console.h"
+#include "firewall.h"
 #include "health.h"
 #include "services.h"
 #include "watchdog.h"
@@ -22,6 +23,7 @@ struct init {
 	struct keel_config config;	/* as loaded at boot */
 	const char *config_path;	/* the file it came from */
 	struct services services;
+	struct firewall firewall;
 	struct watchdog watchdog;
 	struct health health;
 	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */

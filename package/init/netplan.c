@@ -159,3 +159,9 @@ size_t netplan_sysctls(const struct keel_config *cfg,
 		    "net/ipv6/conf/%s/accept_ra", cfg->wan.interface);
 	return n;
 }
+
+bool netplan_sysctl_is_forwarding(const struct netplan_sysctl *s)
+{
+	return strcmp(s->path, "net/ipv4/ip_forward") == 0 ||
+	       strcmp(s->path, "net/ipv6/conf/all/forwarding") == 0;
+}

@@ -6,6 +6,7 @@
 #ifndef KEEL_INIT_NETPLAN_H
 #define KEEL_INIT_NETPLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,6 +51,9 @@ struct netplan_sysctl {
  * SYN cookies, no ICMP redirects accepted, router advertisements accepted
  * on the WAN only when the config asks (accept_ra=2: forwarding is on).
  * Fills at most max entries; returns how many it needed. */
+/* The entry turns on IPv4 or IPv6 forwarding. */
+bool netplan_sysctl_is_forwarding(const struct netplan_sysctl *s);
+
 size_t netplan_sysctls(const struct keel_config *cfg,
 		       struct netplan_sysctl *out, size_t max);
 

@@ -4,18 +4,21 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <net/if.h>
 
 #include "keel/config.h"
 #include "keel/log.h"
+#include "keel/paths.h"
 #include "keel/rtnl.h"
 
 #include "boot.h"
 #include "init.h"
 #include "netplan.h"
 #include "network.h"
+#include "services.h"
 
 #define CONFIG_PATH_DATA "/data/keel.conf"
 
@@ -28,11 +31,16 @@ void config_step(struct init *init, struct step_report *report)
 
 	if (config_load_or_default(path, &init->config) == 0) {
 		report_add(report, "%s", path);
-		return;
+	} else {
+		/* config_load_or_default() logged the parse error itself. */
+		report->failed = true;
+		report_add(report, "%s unusable: safe default (LAN up, WAN closed)", path);
 	}
-	/* config_load_or_default() logged the parse error itself. */
-	report->failed = true;
-	report_add(report, "%s unusable: safe default (LAN up, WAN closed)", path);
+	/* What keel-fw and every daemon read: exactly what init runs. */
+	if (services_write_snapshot(&init->config) < 0)
+		report->failed = true;
+	else
+		report_add(report, "-> %s", KEEL_RUN_CONFIG);
 }
 
 static int kernel_ifindex(const char *name, void *ctx)
@@ -88,6 +96,13 @@ void network_step(struct init *init, struct step_report *report)
 	unsigned bad = 0, requests;
 
 	for (size_t i = 0; i < n && i < 16; i++) {
+		/* Fail closed: forwarding only behind the full ruleset. */
+		if (netplan_sysctl_is_forwarding(&sysctls[i]) &&
+		    !firewall_allows_forwarding(&init->firewall)) {
+			snprintf(sysctls[i].value, sizeof(sysctls[i].value), "0");
+			report_add(report, "forwarding OFF (firewall %s)",
+				   firewall_state_name(init->firewall.state));
+		}
 		if (sysctl_write(sysctls[i].path, sysctls[i].value) < 0) {
 			logx_warn("network: sysctl %s=%s: %s", sysctls[i].path,
 				  sysctls[i].value, strerror(errno));

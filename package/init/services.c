@@ -1,20 +1,27 @@
 /*
- * services.c - start the configured daemons, restart them with backoff,
- * and keep /run/keel/services current for `keel status`.
+ * services.c - start the planned daemons, learn when each is ready,
+ * restart them with backoff, reconcile them with a new config on a live
+ * apply, and keep /run/keel/services current for `keel status`.
  */
+#define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "keel/atomic_file.h"
 #include "keel/clock.h"
+#include "keel/file.h"
 #include "keel/log.h"
+#include "keel/paths.h"
 #include "keel/privdrop.h"
 
 #include "boot.h"
@@ -23,344 +30,8 @@
 #include "run_bounded.h"
 #include "services.h"
 
-static void def_init(struct service_def *d, const char *name, const char *user)
-{
-	memset(d, 0, sizeof(*d));
-	snprintf(d->name, sizeof(d->name), "%s", name);
-	snprintf(d->user, sizeof(d->user), "%s", user);
-}
-
-static void def_arg(struct service_def *d, const char *arg)
-{
-	if (d->argc < SERVICE_ARGV_MAX - 1)
-		snprintf(d->args[d->argc++], sizeof(d->args[0]), "%s", arg);
-}
-
-__attribute__((format(printf, 2, 3)))
-static void def_argf(struct service_def *d, const char *fmt, ...)
-{
-	char buf[sizeof(d->args[0])];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	def_arg(d, buf);
-}
-
-/* One dhcpd per pool: it serves one interface and subnet, binds as root
- * and drops to its own user itself. Leases live in /run until the data
- * partition exists. */
-static void plan_dhcpd(const struct keel_config *cfg,
-		       const struct config_dhcp_pool *pool, struct service_def *d)
-{
-	const struct config_lan *lan = &cfg->lans[pool->lan_index];
-	char a[CONFIG_ADDR_STRLEN], b[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "dhcpd", "");
-	if (cfg->n_dhcp > 1)
-		snprintf(d->name, sizeof(d->name), "dhcpd-%.9s", pool->lan);
-	snprintf(d->rundir, sizeof(d->rundir), "/run/dhcpd");
-	snprintf(d->rundir_owner, sizeof(d->rundir_owner), "dhcpd");
-	def_arg(d, "/usr/sbin/dhcpd");
-	def_arg(d, "-i");
-	def_arg(d, lan->interface);
-	def_arg(d, "-r");
-	def_argf(d, "%s-%s", config_addr_str(&pool->range_start, false, a, sizeof(a)),
-		 config_addr_str(&pool->range_end, false, b, sizeof(b)));
-	if (pool->router.family) {
-		def_arg(d, "-g");
-		def_arg(d, config_addr_str(&pool->router, false, a, sizeof(a)));
-	}
-	for (unsigned i = 0; i < pool->n_dns; i++) {
-		def_arg(d, "-D");
-		def_arg(d, config_addr_str(&pool->dns[i], false, a, sizeof(a)));
-	}
-	if (pool->domain[0]) {
-		def_arg(d, "-d");
-		def_arg(d, pool->domain);
-	}
-	def_arg(d, "-t");
-	def_argf(d, "%u", pool->lease_seconds);
-	if (pool->mtu) {
-		def_arg(d, "-M");
-		def_argf(d, "%u", pool->mtu);
-	}
-	for (unsigned i = 0; i < pool->n_routes; i++) {
-		def_arg(d, "-R");
-		def_argf(d, "%s=%s", config_addr_str(&pool->routes[i].dest, true, a, sizeof(a)),
-			 config_addr_str(&pool->routes[i].gateway, false, b, sizeof(b)));
-	}
-	for (unsigned i = 0; i < cfg->n_dhcp_static; i++) {
-		const struct config_dhcp_static *s = &cfg->dhcp_static[i];
-
-		if (&cfg->dhcp[s->pool] != pool)
-			continue;
-		def_arg(d, "-s");
-		def_argf(d, "%02x:%02x:%02x:%02x:%02x:%02x=%s%s%s", s->mac[0], s->mac[1],
-			 s->mac[2], s->mac[3], s->mac[4], s->mac[5],
-			 config_addr_str(&s->addr, false, a, sizeof(a)),
-			 s->hostname[0] ? "," : "", s->hostname);
-	}
-	/* Leases live in RAM; dhcpd checkpoints them to the data partition
-	 * at most every 10 minutes and at shutdown, and reads them at start. */
-	snprintf(d->datadir, sizeof(d->datadir), "/data/dhcpd");
-	def_arg(d, "-f");
-	def_argf(d, "/data/dhcpd/%s.leases", pool->lan);
-	def_arg(d, "-H");
-	def_argf(d, "/run/dhcpd/%s.hosts", pool->lan);
-}
-
-/* The log daemon first, so every later service's syslog lines land in the
- * ring. Root: it binds /dev/log and reads /dev/kmsg, then drops to logd
- * keeping only CAP_NET_ADMIN (for the SSH ban set). */
-static void plan_logd(const struct keel_config *cfg, struct service_def *d)
-{
-	char a[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "logd", "");
-	def_arg(d, "/usr/sbin/logd");
-	def_arg(d, "-s");
-	def_argf(d, "%u", cfg->log.ring_bytes);
-	/* The SSH brute-force ban watches dropbear's lines. */
-	def_arg(d, "-f");
-	def_argf(d, "%u", cfg->services.sshd ? cfg->ssh.ban_after : 0);
-	def_arg(d, "-b");
-	def_argf(d, "%u", cfg->ssh.ban_seconds);
-	if (cfg->log.remote_set) {
-		const struct config_addr *ra = &cfg->log.remote.addr;
-
-		def_arg(d, "-r");
-		def_argf(d, ra->family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
-			 config_addr_str(ra, false, a, sizeof(a)), cfg->log.remote.port);
-		def_arg(d, "-t");
-		def_arg(d, cfg->log.remote_proto == CONFIG_PROTO_TCP ? "tcp" : "udp");
-	}
-}
-
-/* A per-second rate from the config's N/s, N/m or N/h (at least 1). */
-static uint32_t per_second(const struct config_rate *r)
-{
-	uint32_t v = r->per_seconds ? r->count / r->per_seconds : r->count;
-
-	return r->count && v == 0 ? 1 : v;
-}
-
-/* dnsd on every LAN address (never the WAN); upstreams from the config or
- * else from the file the WAN's DHCP script (or init, for a static WAN)
- * writes; lease names from each pool's hosts file. Root: it binds port 53,
- * then drops to dnsd itself. */
-static void plan_dnsd(const struct keel_config *cfg, struct service_def *d)
-{
-	char a[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "dnsd", "");
-	def_arg(d, "/usr/sbin/dnsd");
-	for (unsigned i = 0; i < cfg->n_lans; i++)
-		for (unsigned j = 0; j < cfg->lans[i].n_addrs; j++) {
-			const struct config_addr *la = &cfg->lans[i].addrs[j];
-
-			def_arg(d, "-l");
-			def_argf(d, la->family == CONFIG_AF_INET6 ? "[%s]" : "%s",
-				 config_addr_str(la, false, a, sizeof(a)));
-		}
-	for (unsigned i = 0; i < cfg->dns.n_upstreams; i++) {
-		def_arg(d, "-u");
-		def_argf(d, cfg->dns.upstreams[i].family == CONFIG_AF_INET6 ? "[%s]" : "%s",
-			 config_addr_str(&cfg->dns.upstreams[i], false, a, sizeof(a)));
-	}
-	if (cfg->dns.n_upstreams == 0) {
-		def_arg(d, "-F");
-		def_arg(d, SERVICES_WAN_DNS_PATH);
-	}
-	def_arg(d, "-d");
-	def_arg(d, cfg->dns.domain);
-	def_arg(d, "-N");
-	def_arg(d, cfg->hostname);
-	if (cfg->dns.cache_bytes) {
-		def_arg(d, "-c");
-		def_argf(d, "%u", cfg->dns.cache_bytes);
-	}
-	for (unsigned i = 0; i < cfg->n_dhcp; i++) {
-		def_arg(d, "-L");
-		def_argf(d, "/run/dhcpd/%s.hosts", cfg->dhcp[i].lan);
-	}
-	if (cfg->dns.n_hosts) {
-		def_arg(d, "-H");
-		def_arg(d, SERVICES_DNS_HOSTS_PATH);
-	}
-	if (cfg->dns.blocklist[0]) {
-		def_arg(d, "-b");
-		def_arg(d, cfg->dns.blocklist);
-	}
-	if (cfg->dns.query_log) {
-		def_arg(d, "-q");
-		def_arg(d, "-Q");
-		def_argf(d, "%u", per_second(&cfg->dns.query_log_rate));
-	}
-	def_arg(d, "-r");
-	def_argf(d, "%u", per_second(&cfg->dns.client_rate_limit));
-}
-
-/* dropbear in the foreground, logging to syslog (logd watches its failed
- * logins). Host keys are made on first use under /data (kept across
- * upgrades); `listen lan` binds the LAN addresses only. */
-static void plan_sshd(const struct keel_config *cfg, struct service_def *d)
-{
-	char a[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "sshd", "");
-	def_arg(d, "/usr/sbin/dropbear");
-	def_arg(d, "-F");
-	def_arg(d, "-R");
-	if (!cfg->ssh.password)
-		def_arg(d, "-s");
-	if (!cfg->ssh.lan_only) {
-		def_arg(d, "-p");
-		def_argf(d, "%u", cfg->ssh.port);
-		return;
-	}
-	for (unsigned i = 0; i < cfg->n_lans; i++)
-		for (unsigned j = 0; j < cfg->lans[i].n_addrs; j++) {
-			const struct config_addr *la = &cfg->lans[i].addrs[j];
-
-			def_arg(d, "-p");
-			def_argf(d, la->family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
-				 config_addr_str(la, false, a, sizeof(a)), cfg->ssh.port);
-		}
-}
-
-/* One rad per LAN with IPv6 addresses: SLAAC prefixes (the /64 of each
- * address), the router as DNS server (RDNSS) when dnsd runs, the domain. */
-static void plan_rad(const struct keel_config *cfg, const struct config_lan *lan,
-		     struct service_def *d)
-{
-	char a[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "rad", "");
-	if (cfg->n_lans > 1)
-		snprintf(d->name, sizeof(d->name), "rad-%.11s", lan->name);
-	def_arg(d, "/usr/sbin/rad");
-	def_arg(d, "-i");
-	def_arg(d, lan->interface);
-	def_arg(d, "-u");
-	def_arg(d, "rad");
-	def_arg(d, "-D");	/* stateless DHCPv6: DNS and domain, O flag in RAs */
-	for (unsigned j = 0; j < lan->n_addrs; j++) {
-		struct config_addr net = lan->addrs[j];
-
-		if (net.family != CONFIG_AF_INET6)
-			continue;
-		memset(net.bytes + 8, 0, 8);
-		net.prefix = 64;
-		def_arg(d, "-p");
-		def_arg(d, config_addr_str(&net, true, a, sizeof(a)));
-		if (cfg->services.dnsd) {
-			def_arg(d, "-r");
-			def_arg(d, config_addr_str(&lan->addrs[j], false, a, sizeof(a)));
-		}
-	}
-	def_arg(d, "-d");
-	def_arg(d, cfg->dns.domain);
-}
-
-static bool lan_has_ipv6(const struct config_lan *lan)
-{
-	for (unsigned j = 0; j < lan->n_addrs; j++)
-		if (lan->addrs[j].family == CONFIG_AF_INET6)
-			return true;
-	return false;
-}
-
-/* flowd captures on the [flow] interfaces as root, then drops to flowd. */
-static void plan_flowd(const struct keel_config *cfg, struct service_def *d)
-{
-	char a[CONFIG_ADDR_STRLEN];
-
-	def_init(d, "flowd", "");
-	snprintf(d->rundir, sizeof(d->rundir), "/run/flowd");
-	snprintf(d->rundir_owner, sizeof(d->rundir_owner), "flowd");
-	def_arg(d, "/usr/sbin/flowd");
-	for (unsigned i = 0; i < cfg->flow.n_interfaces; i++) {
-		def_arg(d, "-i");
-		def_arg(d, cfg->flow.interfaces[i]);
-	}
-	for (unsigned i = 0; i < cfg->flow.n_collectors; i++) {
-		const struct config_endpoint *c = &cfg->flow.collectors[i];
-
-		def_arg(d, "-c");
-		def_argf(d, c->addr.family == CONFIG_AF_INET6 ? "[%s]:%u" : "%s:%u",
-			 config_addr_str(&c->addr, false, a, sizeof(a)), c->port);
-	}
-	def_arg(d, "-v");
-	def_argf(d, "%u", cfg->flow.version);
-}
-
-size_t services_plan(const struct keel_config *cfg, struct service_def *out,
-		     size_t max)
-{
-	size_t n = 0;
-
-	if (cfg->services.logd) {
-		if (n < max)
-			plan_logd(cfg, &out[n]);
-		n++;
-	}
-
-	/* WAN by DHCP: busybox udhcpc in the foreground, renewing for as
-	 * long as it runs; its hook applies each lease. Root: it configures
-	 * the interface and needs a raw socket. */
-	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_DHCP) {
-		if (n < max) {
-			struct service_def *d = &out[n];
-
-			def_init(d, "wan-dhcp", "");
-			def_arg(d, "/sbin/udhcpc");
-			def_arg(d, "-f");
-			def_arg(d, "-R");
-			def_arg(d, "-i");
-			def_arg(d, cfg->wan.interface);
-			def_arg(d, "-s");
-			def_arg(d, "/usr/share/keel/udhcpc.script");
-			def_arg(d, "-x");
-			{
-				char opt[80];
-
-				snprintf(opt, sizeof(opt), "hostname:%s", cfg->hostname);
-				def_arg(d, opt);
-			}
-		}
-		n++;
-	}
-	if (cfg->services.dhcpd) {
-		for (unsigned i = 0; i < cfg->n_dhcp; i++, n++)
-			if (n < max)
-				plan_dhcpd(cfg, &cfg->dhcp[i], &out[n]);
-	}
-	if (cfg->services.dnsd) {
-		if (n < max)
-			plan_dnsd(cfg, &out[n]);
-		n++;
-	}
-	if (cfg->services.sshd) {
-		if (n < max)
-			plan_sshd(cfg, &out[n]);
-		n++;
-	}
-	for (unsigned i = 0; i < cfg->n_lans; i++) {
-		if (!lan_has_ipv6(&cfg->lans[i]))
-			continue;
-		if (n < max)
-			plan_rad(cfg, &cfg->lans[i], &out[n]);
-		n++;
-	}
-	if (cfg->services.flowd && cfg->flow.present) {
-		if (n < max)
-			plan_flowd(cfg, &out[n]);
-		n++;
-	}
-	return n;
-}
+/* The readiness pipe's write end, as the daemon sees it. */
+#define READY_FD 3
 
 /* Appends printf output to buf at *len; -1 once it no longer fits. */
 __attribute__((format(printf, 4, 5)))
@@ -378,21 +49,6 @@ static int put(char *buf, size_t size, size_t *len, const char *fmt, ...)
 		return -1;
 	*len += (size_t)n;
 	return 0;
-}
-
-int services_dns_hosts(const struct keel_config *cfg, char *buf, size_t size)
-{
-	char a[CONFIG_ADDR_STRLEN];
-	size_t len = 0;
-
-	if (put(buf, size, &len, "# [dns] host lines of keel.conf, written by init\n"))
-		return -1;
-	for (unsigned i = 0; i < cfg->dns.n_hosts; i++)
-		if (put(buf, size, &len, "%s %s\n",
-			config_addr_str(&cfg->dns.hosts[i].addr, false, a, sizeof(a)),
-			cfg->dns.hosts[i].name))
-			return -1;
-	return (int)len;
 }
 
 int services_wan_dns(const struct keel_config *cfg, char *buf, size_t size)
@@ -430,49 +86,75 @@ int services_format(const struct services *svcs, uint64_t now_ms,
 
 	for (size_t i = 0; i < svcs->count; i++) {
 		const struct service *s = &svcs->list[i];
-		char last[48] = "-";
-		int n;
+		char last[48] = "-", extra[48] = "";
 
 		if (s->restarts)
 			child_status_str(s->last_status, last, sizeof(last));
-		if (s->child.pid > 0)
-			n = snprintf(buf + len, size - len,
-				     "%-10s running  %6ld %8u %7llus  %s\n",
-				     s->def.name, (long)s->child.pid, s->restarts,
-				     (unsigned long long)((now_ms - s->started_ms) / 1000),
-				     last);
-		else
-			n = snprintf(buf + len, size - len,
-				     "%-10s waiting  %6s %8u %7s  %s, restart in %llu ms\n",
-				     s->def.name, "-", s->restarts, "-", last,
-				     (unsigned long long)(s->restart_at_ms > now_ms ?
-							  s->restart_at_ms - now_ms : 0));
-		if (n < 0 || (size_t)n >= size - len)
+		if (s->child.pid <= 0 && !s->retired)
+			snprintf(extra, sizeof(extra), ", restart in %llu ms",
+				 (unsigned long long)(s->restart_at_ms > now_ms ?
+						      s->restart_at_ms - now_ms : 0));
+		if (put(buf, size, &len, "%-15s %-8s %6ld %8u %12llu %-5s %s%s\n",
+			s->def.name,
+			s->child.pid > 0 ? (s->ready ? "running" : "starting") :
+			s->retired ? "stopped" : "waiting",
+			(long)(s->child.pid > 0 ? s->child.pid : 0), s->restarts,
+			(unsigned long long)s->started_boot_ms,
+			s->ready ? "yes" : "no", last, extra))
 			return -1;
-		len += (size_t)n;
 	}
 	return (int)len;
+}
+
+/*
+ * /proc/net/tcp lines: "  0: 0100000A:0016 00000000:0000 0A ...": the
+ * local port is the hex after the first colon of the second field, state
+ * 0A is LISTEN.
+ */
+bool services_port_listening(const char *text, size_t len, unsigned port)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		size_t end = i;
+		char line[160];
+		char local[64], remote[64], state[8];
+		unsigned long p;
+		char *colon;
+
+		while (end < len && text[end] != '\n')
+			end++;
+		if (end - i < sizeof(line)) {
+			memcpy(line, text + i, end - i);
+			line[end - i] = '\0';
+			if (sscanf(line, "%*s %63s %63s %7s", local, remote, state) == 3 &&
+			    strcmp(state, "0A") == 0 && (colon = strrchr(local, ':'))) {
+				p = strtoul(colon + 1, NULL, 16);
+				if (p == port)
+					return true;
+			}
+		}
+		i = end + 1;
+	}
+	return false;
 }
 
 /* Atomically, so `keel status` never reads half a file. */
 static void write_status(const struct services *svcs)
 {
-	char buf[2048];
+	static char buf[SERVICES_MAX * 120];
 	int len = services_format(svcs, clock_mono_ms(), buf, sizeof(buf));
-	int fd;
+	struct atomic_file f;
 
-	if (len < 0)
+	if (len < 0 || atomic_open(&f, SERVICES_STATUS_PATH, 0644) < 0)
 		return;
-	fd = open(SERVICES_STATUS_PATH ".tmp", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return;
-	if (write(fd, buf, (size_t)len) != len || close(fd) < 0 ||
-	    rename(SERVICES_STATUS_PATH ".tmp", SERVICES_STATUS_PATH) < 0)
+	atomic_write(&f, buf, (size_t)len);
+	if (atomic_commit(&f) < 0)
 		logx_warn("services: %s: %s", SERVICES_STATUS_PATH, strerror(errno));
 }
 
-/* In the child: quiet stdio (output goes to the kernel log), own session,
- * own user, then exec. */
+/* In the child: quiet stdio (output goes to the kernel log), the
+ * readiness pipe on fd 3, own session, own user, then exec. */
 static void service_exec(void *arg)
 {
 	const struct service *s = arg;
@@ -481,6 +163,13 @@ static void service_exec(void *arg)
 
 	if (childio_to_kmsg() < 0)
 		_exit(126);
+	if (s->ready_watch.fd >= 0) {
+		int w = s->ready_watch.fd + 1;	/* see service_start: read, write */
+
+		if (w == READY_FD ? fcntl(w, F_SETFD, 0) < 0 : dup2(w, READY_FD) < 0)
+			_exit(126);
+		setenv(KEEL_READY_ENV, "3", 1);
+	}
 	setsid();
 	if (s->def.user[0] && privdrop(s->def.user, &why) < 0) {
 		logx_err("services: %s: cannot run as %s: %s", s->def.name,
@@ -513,20 +202,112 @@ static void make_owned_dir(const struct service_def *d, const char *dir)
 			  d->rundir_owner);
 }
 
-static void make_rundir(const struct service_def *d)
+static void ready_close(struct services *svcs, struct service *s)
 {
-	make_owned_dir(d, d->rundir);
-	make_owned_dir(d, d->datadir);
+	if (s->ready_watch.fd < 0)
+		return;
+	evloop_fd_remove(svcs->loop, &s->ready_watch);
+	close(s->ready_watch.fd);
+	s->ready_watch.fd = -1;
+}
+
+static void became_ready(struct services *svcs, struct service *s)
+{
+	s->ready = true;
+	logx("services: %s ready in %llu ms", s->def.name,
+	     (unsigned long long)(clock_mono_ms() - s->started_ms));
+	write_status(svcs);
+}
+
+/* The daemon wrote its newline (ready), or closed the pipe without one. */
+static void ready_readable(struct evloop *loop, struct evloop_fd *w, uint32_t events)
+{
+	struct service *s = w->arg;
+	struct services *svcs = s->child.arg;
+	char buf[16];
+	ssize_t n = read(w->fd, buf, sizeof(buf));
+
+	(void)loop;
+	(void)events;
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	ready_close(svcs, s);
+	if (n > 0 && memchr(buf, '\n', (size_t)n))
+		became_ready(svcs, s);
+	else if (s->child.pid > 0)
+		logx_warn("services: %s closed its readiness pipe without saying ready",
+			  s->def.name);
+}
+
+/* A third-party server: ready once its port listens. */
+static void ready_poll(struct evloop *loop, struct evloop_timer *t)
+{
+	static char buf[65536];
+	struct service *s = t->arg;
+	struct services *svcs = s->child.arg;
+	const char *files[] = { "/proc/net/tcp", "/proc/net/tcp6" };
+
+	if (s->child.pid <= 0 || s->ready)
+		return;
+	for (unsigned i = 0; i < 2; i++) {
+		int truncated;
+		ssize_t n = file_read(files[i], buf, sizeof(buf), &truncated);
+
+		if (n > 0 && services_port_listening(buf, (size_t)n, s->def.listen_port)) {
+			became_ready(svcs, s);
+			return;
+		}
+	}
+	evloop_timer_set(loop, t, SERVICES_READY_POLL_MS);
 }
 
 static void service_start(struct services *svcs, struct service *s)
 {
-	make_rundir(&s->def);
+	int p[2] = { -1, -1 };
+
+	make_owned_dir(&s->def, s->def.rundir);
+	make_owned_dir(&s->def, s->def.datadir);
+	s->ready = false;
+	s->ready_watch.fd = -1;
+	/* The write end is the read end + 1 (pipe2 takes the lowest free
+	 * fds): service_exec finds it there without another field. */
+	if (s->def.keel_daemon && pipe2(p, O_CLOEXEC | O_NONBLOCK) == 0) {
+		if (p[1] != p[0] + 1) {
+			close(p[0]);
+			close(p[1]);
+			p[0] = -1;
+			logx_warn("services: %s: readiness pipe not adjacent", s->def.name);
+		}
+		s->ready_watch.fd = p[0];
+	}
 	s->started_ms = clock_mono_ms();
+	s->started_boot_ms = clock_boot_ms();
 	if (children_spawn(svcs->kids, &s->child, service_exec, s) < 0) {
 		logx_err("services: %s: fork: %s", s->def.name, strerror(errno));
+		if (p[0] >= 0) {
+			close(p[0]);
+			close(p[1]);
+		}
+		s->ready_watch.fd = -1;
 		s->restart_at_ms = s->started_ms + BACKOFF_MAX_MS;
 		evloop_timer_set(svcs->loop, &s->restart, BACKOFF_MAX_MS);
+		write_status(svcs);
+		return;
+	}
+	if (p[0] >= 0) {
+		close(p[1]);
+		s->ready_watch.cb = ready_readable;
+		s->ready_watch.arg = s;
+		if (evloop_fd_add(svcs->loop, &s->ready_watch, EPOLLIN) < 0) {
+			logx_warn("services: %s: watch readiness: %s", s->def.name,
+				  strerror(errno));
+			close(p[0]);
+			s->ready_watch.fd = -1;
+		}
+	} else if (s->def.listen_port) {
+		evloop_timer_set(svcs->loop, &s->ready_poll, SERVICES_READY_POLL_MS);
+	} else if (!s->def.keel_daemon) {
+		s->ready = true;	/* nothing to wait for: started is ready */
 	}
 	write_status(svcs);
 }
@@ -537,7 +318,7 @@ static void restart_due(struct evloop *loop, struct evloop_timer *timer)
 	struct services *svcs = s->child.arg;
 
 	(void)loop;
-	if (!svcs->stopping)
+	if (!svcs->stopping && !s->retired)
 		service_start(svcs, s);
 }
 
@@ -556,8 +337,27 @@ static void service_exited(struct child *child, int status)
 	uint64_t now = clock_mono_ms(), delay;
 	char how[48];
 
-	if (!s || svcs->stopping)
+	if (!s)
 		return;
+	ready_close(svcs, s);
+	evloop_timer_cancel(svcs->loop, &s->ready_poll);
+	s->ready = false;
+	if (svcs->stopping)
+		return;
+	if (s->retired) {
+		logx("services: %s stopped (no longer configured)", s->def.name);
+		write_status(svcs);
+		return;
+	}
+	if (s->replace) {
+		/* Stopped by a live apply: the new definition, at once. */
+		s->replace = false;
+		s->def = s->next;
+		memset(&s->backoff, 0, sizeof(s->backoff));
+		logx("services: %s restarting with the new config", s->def.name);
+		service_start(svcs, s);
+		return;
+	}
 	s->restarts++;
 	s->last_status = status;
 	delay = backoff_after_exit(&s->backoff, now - s->started_ms);
@@ -594,6 +394,30 @@ static void make_dir(const char *path, unsigned mode)
 		logx_warn("services: mkdir %s: %s", path, strerror(errno));
 }
 
+int services_write_snapshot(const struct keel_config *cfg)
+{
+	const char *tmp = KEEL_RUN_CONFIG ".tmp";
+	FILE *f;
+	int bad;
+
+	make_dir("/run/keel", 0755);
+	f = fopen(tmp, "we");
+	if (!f) {
+		logx_err("services: %s: %s", tmp, strerror(errno));
+		return -1;
+	}
+	fputs("# The config init runs, in canonical form: every daemon reads its\n"
+	      "# settings here. Edit /etc/keel/keel.conf or use keel-config apply.\n", f);
+	config_print(cfg, f);
+	bad = ferror(f);
+	if (fclose(f) != 0 || bad || rename(tmp, KEEL_RUN_CONFIG) < 0) {
+		logx_err("services: %s: %s", KEEL_RUN_CONFIG, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
 /* The SSH host key, made on the first boot and kept on /data, so clients
  * see the same key across reboots and upgrades (dropbear -R would make
  * any other type on first use). */
@@ -614,21 +438,15 @@ static void make_host_key(void)
 		logx("services: made the SSH host key %s", SSH_HOST_KEY);
 }
 
-/* What the services read from init rather than from keel.conf itself:
- * static DNS names, a static WAN's DNS servers, SSH keys (root's home is
- * in RAM: the image is read-only and keys come from the config). */
+/* What the third-party services read from files rather than keel.conf:
+ * a static WAN's DNS servers (dnsd watches the file the WAN's DHCP hook
+ * writes too), SSH keys (root's home is in RAM: the image is read-only). */
 static void write_service_files(const struct keel_config *cfg)
 {
 	static char buf[CONFIG_MAX_SSH_KEYS * (CONFIG_SSH_KEY_MAX + 2) + 64];
 
-	if (cfg->services.dnsd && cfg->dns.n_hosts) {
-		make_dir("/run/dnsd", 0755);
-		write_file(SERVICES_DNS_HOSTS_PATH, buf,
-			   services_dns_hosts(cfg, buf, sizeof(buf)), 0644);
-	}
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_STATIC && cfg->wan.n_dns)
-		write_file(SERVICES_WAN_DNS_PATH, buf,
-			   services_wan_dns(cfg, buf, sizeof(buf)), 0644);
+		write_file(KEEL_WAN_DNS, buf, services_wan_dns(cfg, buf, sizeof(buf)), 0644);
 	if (cfg->services.sshd) {
 		make_dir(SERVICES_ROOT_HOME, 0700);
 		make_dir(SERVICES_ROOT_HOME "/.ssh", 0700);
@@ -639,11 +457,59 @@ static void write_service_files(const struct keel_config *cfg)
 	}
 }
 
+static struct service *service_add(struct services *svcs,
+				   const struct service_def *def)
+{
+	struct service *s = NULL;
+
+	/* A slot a live apply retired and whose process is gone is free:
+	 * its timers are cancelled and its child unlinked. */
+	for (size_t i = 0; i < svcs->count && !s; i++)
+		if (svcs->list[i].retired && svcs->list[i].child.pid <= 0)
+			s = &svcs->list[i];
+	if (!s) {
+		if (svcs->count >= SERVICES_MAX)
+			return NULL;
+		s = &svcs->list[svcs->count++];
+	}
+	memset(s, 0, sizeof(*s));
+	s->def = *def;
+	s->ready_watch.fd = -1;
+	s->child.on_exit = service_exited;
+	s->child.arg = svcs;
+	s->restart.cb = restart_due;
+	s->restart.arg = s;
+	s->ready_poll.cb = ready_poll;
+	s->ready_poll.arg = s;
+	return s;
+}
+
+/* The plan for init->config, or -1 (logged, report failed). */
+static int plan(struct init *init, struct service_def *defs,
+		struct step_report *report)
+{
+	char err[200];
+	int n = services_plan(&init->config, KEEL_RUN_CONFIG, defs, SERVICES_MAX,
+			      err, sizeof(err));
+
+	if (n < 0) {
+		logx_err("services: %s", err);
+		report->failed = true;
+		return -1;
+	}
+	if (n > SERVICES_MAX) {
+		logx_err("services: %d configured, only %d supervised", n, SERVICES_MAX);
+		report->failed = true;
+		n = SERVICES_MAX;
+	}
+	return n;
+}
+
 void services_step(struct init *init, struct step_report *report)
 {
 	struct services *svcs = &init->services;
-	struct service_def defs[SERVICES_MAX];
-	size_t wanted = services_plan(&init->config, defs, SERVICES_MAX);
+	static struct service_def defs[SERVICES_MAX];
+	int wanted;
 
 	svcs->kids = &init->kids;
 	svcs->loop = &init->loop;
@@ -651,28 +517,17 @@ void services_step(struct init *init, struct step_report *report)
 	svcs->count = 0;
 	make_dir("/run/keel", 0755);
 	write_service_files(&init->config);
-	if (wanted > SERVICES_MAX) {
-		logx_err("services: %zu configured, only %d supervised", wanted,
-			 SERVICES_MAX);
-		report->failed = true;
-		wanted = SERVICES_MAX;
-	}
-	for (size_t i = 0; i < wanted; i++) {
-		struct service *s = &svcs->list[svcs->count++];
+	wanted = plan(init, defs, report);
+	for (int i = 0; i < wanted; i++) {
+		struct service *s;
 
-		memset(s, 0, sizeof(*s));
-		s->def = defs[i];
-		s->child.on_exit = service_exited;
-		s->child.arg = svcs;
-		s->restart.cb = restart_due;
-		s->restart.arg = s;
-		if (access(s->def.args[0], X_OK) < 0) {
-			logx_err("services: %s: %s: %s", s->def.name,
-				 s->def.args[0], strerror(errno));
+		if (access(defs[i].args[0], X_OK) < 0) {
+			logx_err("services: %s: %s: %s", defs[i].name,
+				 defs[i].args[0], strerror(errno));
 			report->failed = true;
-			svcs->count--;
 			continue;
 		}
+		s = service_add(svcs, &defs[i]);
 		service_start(svcs, s);
 		report_add(report, "%s(%ld)", s->def.name, (long)s->child.pid);
 	}
@@ -681,10 +536,131 @@ void services_step(struct init *init, struct step_report *report)
 	write_status(svcs);
 }
 
+/* What a Keel daemon would run with the snapshot at path: its -n output.
+ * Returns the length, or -1 (then it counts as changed). */
+static int settings_of(const struct service_def *d, const char *path,
+		       char *out, size_t size)
+{
+	char *argv[SERVICE_ARGV_MAX + 2];
+	int c = service_config_arg(d), status;
+	unsigned k = 0;
+	size_t len;
+
+	if (c < 0)
+		return -1;
+	argv[k++] = (char *)d->args[0];
+	argv[k++] = "-n";
+	for (unsigned i = 1; i < d->argc; i++)
+		argv[k++] = i == (unsigned)c ? (char *)path : (char *)d->args[i];
+	argv[k] = NULL;
+	status = run_capture(argv, 10000, out, size, &len);
+	if (status < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
+	    len >= size - 1)
+		return -1;
+	return (int)len;
+}
+
+static bool settings_changed(const struct service_def *d, const char *old_path)
+{
+	static char before[65536], after[65536];
+	int a = settings_of(d, old_path, before, sizeof(before));
+	int b = settings_of(d, KEEL_RUN_CONFIG, after, sizeof(after));
+
+	return a < 0 || b < 0 || a != b || memcmp(before, after, (size_t)a) != 0;
+}
+
+static bool def_same(const struct service_def *a, const struct service_def *b)
+{
+	if (strcmp(a->name, b->name) || a->argc != b->argc ||
+	    strcmp(a->user, b->user) || a->listen_port != b->listen_port)
+		return false;
+	for (unsigned i = 0; i < a->argc; i++)
+		if (strcmp(a->args[i], b->args[i]))
+			return false;
+	return true;
+}
+
+static void service_signal(struct service *s, int sig)
+{
+	if (s->child.pid > 0)
+		kill(s->child.pid, sig);
+}
+
+int services_reconcile(struct init *init, const char *old_snapshot,
+		       struct step_report *report)
+{
+	struct services *svcs = &init->services;
+	static struct service_def defs[SERVICES_MAX];
+	bool used[SERVICES_MAX] = { false };
+	int wanted, touched = 0;
+
+	write_service_files(&init->config);
+	wanted = plan(init, defs, report);
+	if (wanted < 0)
+		return -1;
+	/* What stays, changes or goes. */
+	for (size_t i = 0; i < svcs->count; i++) {
+		struct service *s = &svcs->list[i];
+		int match = -1;
+
+		if (s->retired)
+			continue;
+		for (int k = 0; k < wanted; k++)
+			if (!used[k] && strcmp(defs[k].name, s->def.name) == 0) {
+				match = k;
+				break;
+			}
+		if (match < 0) {
+			s->retired = true;
+			evloop_timer_cancel(svcs->loop, &s->restart);
+			service_signal(s, SIGTERM);
+			report_add(report, "stop %s", s->def.name);
+			touched++;
+			continue;
+		}
+		used[match] = true;
+		if (def_same(&s->def, &defs[match]) &&
+		    (!s->def.keel_daemon || !settings_changed(&s->def, old_snapshot)))
+			continue;
+		report_add(report, "restart %s", s->def.name);
+		touched++;
+		if (s->child.pid > 0) {
+			s->next = defs[match];
+			s->replace = true;
+			service_signal(s, SIGTERM);
+		} else {
+			/* Waiting out a backoff: start the new one now. */
+			s->def = defs[match];
+			evloop_timer_cancel(svcs->loop, &s->restart);
+			memset(&s->backoff, 0, sizeof(s->backoff));
+			service_start(svcs, s);
+		}
+	}
+	for (int k = 0; k < wanted; k++) {
+		struct service *s;
+
+		if (used[k])
+			continue;
+		s = service_add(svcs, &defs[k]);
+		if (!s) {
+			logx_err("services: no room to start %s", defs[k].name);
+			report->failed = true;
+			continue;
+		}
+		service_start(svcs, s);
+		report_add(report, "start %s", s->def.name);
+		touched++;
+	}
+	write_status(svcs);
+	return touched;
+}
+
 void services_stop(struct services *svcs)
 {
 	svcs->stopping = true;
 	for (size_t i = 0; i < svcs->count; i++)
-		if (svcs->loop)
+		if (svcs->loop) {
 			evloop_timer_cancel(svcs->loop, &svcs->list[i].restart);
+			evloop_timer_cancel(svcs->loop, &svcs->list[i].ready_poll);
+		}
 }

@@ -1,9 +1,13 @@
 /*
  * services.h - the daemons init starts from the config and keeps running.
  *
- * Each service runs as its own user (or root where it must), is restarted
- * with exponential backoff when it exits, and is listed with its pid,
- * restarts and uptime in /run/keel/services, which `keel status` prints.
+ * What runs comes from libkeel's service plan (keel/service_plan.h), which
+ * `keel-config check` shares. Keel's daemons read their settings from the
+ * config snapshot init writes (/run/keel/keel.conf) and say when they are
+ * ready through a pipe ($KEEL_READY_FD); third-party servers count as ready
+ * when their port listens. Each service is restarted with exponential
+ * backoff when it exits, and listed in /run/keel/services with its pid,
+ * restarts, start time and readiness, which `keel status` prints.
  */
 #ifndef KEEL_INIT_SERVICES_H
 #define KEEL_INIT_SERVICES_H
@@ -15,33 +19,29 @@
 #include "keel/children.h"
 #include "keel/config.h"
 #include "keel/evloop.h"
+#include "keel/service_plan.h"
 
 #include "backoff.h"
 
-#define SERVICES_MAX 12
-#define SERVICE_ARGV_MAX 48
 #define SERVICES_STATUS_PATH "/run/keel/services"
-
-/* What to run: a plan entry, pure data. */
-struct service_def {
-	char name[16];
-	char user[16];		/* "" runs as root (it may drop rights itself) */
-	char rundir[32];	/* made under /run for it before start; "" none */
-	char datadir[32];	/* the same under /data (persistent); "" none */
-	char rundir_owner[16];	/* who owns rundir and datadir (the daemon's user) */
-	char args[SERVICE_ARGV_MAX][64];
-	unsigned argc;
-};
+#define SERVICES_READY_POLL_MS 200	/* a third-party port, until it listens */
 
 struct service {
 	struct service_def def;
 	struct child child;
 	struct evloop_timer restart;
+	struct evloop_timer ready_poll;
+	struct evloop_fd ready_watch;	/* read end of the readiness pipe; fd -1: none */
 	struct backoff backoff;
 	uint64_t started_ms;	/* CLOCK_MONOTONIC of the current run */
+	uint64_t started_boot_ms;	/* the same on CLOCK_BOOTTIME, for keel status */
 	uint64_t restart_at_ms;	/* when waiting to restart */
 	unsigned restarts;
 	int last_status;	/* from waitpid(), valid once restarts > 0 */
+	bool ready;		/* said so (or listens) in the current run */
+	bool retired;		/* stopped by a live apply: not restarted */
+	bool replace;		/* stopped by a live apply: start again at once with next */
+	struct service_def next;	/* the definition to start after replace */
 };
 
 struct services {
@@ -52,30 +52,40 @@ struct services {
 	bool stopping;
 };
 
-/* The services the config asks for, in start order. Pure. Returns how many
- * were needed (more than max means some were left out). */
-size_t services_plan(const struct keel_config *cfg, struct service_def *out,
-		     size_t max);
-
 /* Files init writes for the services from the config, before starting
  * them. Pure formatters: return the length, or -1 if size is too small. */
-#define SERVICES_DNS_HOSTS_PATH "/run/dnsd/hosts"
-#define SERVICES_WAN_DNS_PATH "/run/keel/wan-dns"
 #define SERVICES_ROOT_HOME "/run/root"
-int services_dns_hosts(const struct keel_config *cfg, char *buf, size_t size);
 int services_wan_dns(const struct keel_config *cfg, char *buf, size_t size);
 int services_authorized_keys(const struct keel_config *cfg, char *buf,
 			     size_t size);
 
-/* One status line per service, for /run/keel/services. Pure. */
+/* One status line per service, for /run/keel/services:
+ * NAME STATE PID RESTARTS STARTED_MS READY LAST, STARTED_MS on
+ * CLOCK_BOOTTIME (keel status subtracts it from /proc/uptime). Pure. */
 int services_format(const struct services *svcs, uint64_t now_ms,
 		    char *buf, size_t size);
+
+/* Pure: /proc/net/tcp or tcp6 text has a socket listening on port. */
+bool services_port_listening(const char *proc_net_tcp, size_t len,
+			     unsigned port);
+
+/* Writes cfg in canonical form to KEEL_RUN_CONFIG (atomically): what the
+ * daemons read. Returns 0 or -1 (logged). */
+int services_write_snapshot(const struct keel_config *cfg);
 
 struct init;
 struct step_report;
 
-/* Boot step: start everything services_plan() lists. */
+/* Boot step: write the snapshot and the services' files, then start
+ * everything the plan lists. */
 void services_step(struct init *init, struct step_report *report);
+
+/* Live apply: the new config is in init->config and its snapshot written.
+ * Starts what is new, stops what is gone, restarts (at once) each service
+ * whose definition changed or whose `-n` output differs between old_snapshot
+ * and the current one. Returns how many were touched; names them in report. */
+int services_reconcile(struct init *init, const char *old_snapshot,
+		       struct step_report *report);
 
 /* Shutdown: no more restarts; the processes get SIGTERM with everyone. */
 void services_stop(struct services *svcs);

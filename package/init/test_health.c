@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "firewall.h"
 #include "health.h"
 #include "services.h"
 
@@ -17,6 +18,7 @@ static void kind(const char *cmdline, bool want_ab, bool want_trial)
 int main(void)
 {
 	static struct services svcs;
+	struct firewall fw = { .state = FIREWALL_NONE };
 	const char *why = NULL;
 
 	kind("console=ttyS0 root=/dev/vda\n", false, false);
@@ -26,20 +28,39 @@ int main(void)
 	kind("keel.slot=C keel.trial=1", false, false);
 
 	memset(&svcs, 0, sizeof(svcs));
-	CHECK(health_services_ok(&svcs, 1000, 8000, &why));	/* none planned */
+	CHECK(health_services_ok(&svcs, &why));	/* none planned */
 	svcs.count = 2;
 	strcpy(svcs.list[0].def.name, "logd");
 	strcpy(svcs.list[1].def.name, "dnsd");
 	svcs.list[0].child.pid = 10;
-	svcs.list[0].started_ms = 1000;
+	svcs.list[0].ready = true;
 	svcs.list[1].child.pid = 0;	/* waiting to restart */
-	CHECK(!health_services_ok(&svcs, 20000, 8000, &why));
+	CHECK(!health_services_ok(&svcs, &why));
 	CHECK_STR(why, "dnsd");
-	svcs.list[1].child.pid = 11;
-	svcs.list[1].started_ms = 15000;	/* restarted 5 s ago: not steady */
-	CHECK(!health_services_ok(&svcs, 20000, 8000, &why));
+	svcs.list[1].child.pid = 11;	/* running, has not said ready */
+	CHECK(!health_services_ok(&svcs, &why));
 	CHECK_STR(why, "dnsd");
-	CHECK(health_services_ok(&svcs, 23000, 8000, &why));
+	svcs.list[1].ready = true;
+	CHECK(health_services_ok(&svcs, &why));
 	CHECK(why == NULL);
+	/* A service a live apply stopped for good does not count. */
+	svcs.list[1].child.pid = 0;
+	svcs.list[1].ready = false;
+	svcs.list[1].retired = true;
+	CHECK(health_services_ok(&svcs, &why));
+
+	/* Lockdown is never a good boot; no WAN (LAN-only rules) is. */
+	fw.state = FIREWALL_LOCKDOWN;
+	CHECK(!health_firewall_ok(&fw, &why));
+	CHECK_STR(why, "firewall lockdown");
+	fw.state = FIREWALL_NONE;
+	CHECK(!health_firewall_ok(&fw, &why));
+	fw.state = FIREWALL_LAN_ONLY;
+	CHECK(health_firewall_ok(&fw, &why));
+	fw.state = FIREWALL_LOADED;
+	CHECK(health_firewall_ok(&fw, &why));
+	CHECK(firewall_allows_forwarding(&fw));
+	fw.state = FIREWALL_LAN_ONLY;
+	CHECK(!firewall_allows_forwarding(&fw));
 	return check_done();
 }
