@@ -34,6 +34,7 @@
 #include "keel/privdrop.h"
 
 #include "checkpoint.h"
+#include "from_config.h"
 #include "options.h"
 #include "hostnames.h"
 #include "ratelimit.h"
@@ -431,6 +432,22 @@ int main(int argc, char **argv)
 	rc = options_parse(argc, argv, &d.cfg, err, sizeof(err), stdout);
 	if (rc)
 		return rc > 0 ? 0 : (logx_err("%s", err), 2);
+	if (d.cfg.config_path) {
+		/* Strict: a file that does not parse is an error, never a
+		 * fallback (init has already checked the one it hands us). */
+		static struct keel_config kc;
+		struct config_error cerr;
+
+		if (config_load(d.cfg.config_path, &kc, &cerr) < 0) {
+			logx_err("%s: %s", d.cfg.config_path, cerr.msg);
+			return 1;
+		}
+		if (options_from_config(&d.cfg, &kc, d.cfg.config_lan, err,
+					sizeof(err)) < 0) {
+			logx_err("%s: %s", d.cfg.config_path, err);
+			return 1;
+		}
+	}
 
 	server_ip = d.cfg.server_ip;
 	if (!server_ip &&

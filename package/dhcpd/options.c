@@ -12,7 +12,17 @@
 #include "hostnames.h"
 
 static const char usage[] =
-	"usage: dhcpd -i IFACE -r FIRST-LAST [options]\n"
+	"usage: dhcpd -C FILE [-S LAN] [-n] [-v] [-U USER] [-c SECONDS] [-L RATE]\n"
+	"       dhcpd -i IFACE -r FIRST-LAST [options]\n"
+	"  -C FILE          read the settings from keel.conf FILE (as init runs it)\n"
+	"  -S LAN           serve the pool of [dhcp LAN] (default lan)\n"
+	"  -n               check the settings, print them, exit\n"
+	"  -v               log every packet\n"
+	"  -U USER          user to run as (default dhcpd)\n"
+	"  -c SECONDS       at most one checkpoint per SECONDS (default 600)\n"
+	"  -L RATE          packets/s in total (default 1000, 0: no limit)\n"
+	"Without -C, the settings come from these flags (with -C keel.conf\n"
+	"holds them, and giving one is an error):\n"
 	"  -i IFACE         interface to serve (required)\n"
 	"  -r FIRST-LAST    address pool (required)\n"
 	"  -a ADDR          server address (default: the interface's)\n"
@@ -28,13 +38,12 @@ static const char usage[] =
 	"                   default /var/lib/dhcpd/leases)\n"
 	"  -H FILE          hosts file for the DNS daemon ('' for none;\n"
 	"                   default /run/dhcpd/hosts)\n"
-	"  -c SECONDS       at most one checkpoint per SECONDS (default 600)\n"
-	"  -U USER          user to run as (default dhcpd)\n"
 	"  -l RATE          requests answered per client MAC: N/s, N/m, N/h,\n"
-	"                   N (per second) or off/0 (default 30/m)\n"
-	"  -L RATE          packets/s in total (default 1000, 0: no limit)\n"
-	"  -n               check the settings, print them, exit\n"
-	"  -v               log every packet\n";
+	"                   N (per second) or off/0 (default 30/m)\n";
+
+/* Flags for settings keel.conf holds: with -C they would be a second
+ * source of truth, so they are refused. */
+static const char config_flags[] = "iramgDdtsRMfHl";
 
 static int parse_ip(const char *s, uint32_t *ip)
 {
@@ -174,18 +183,42 @@ static void defaults(struct dhcpd_options *cfg)
 int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		 char *err, size_t errlen, FILE *out)
 {
+	static const char flags[] = "nvh", valued[] = "iramgDdtsRMfHcULlCS";
 	struct args a;
-	const char *arg;
-	int c;
+	const char *arg, *config_path = NULL;
+	int c, setting_flag = 0;
 
 	defaults(cfg);
-	args_init(&a, argc, argv, "nvh", "iramgDdtsRMfHcULl");
+	/* First pass: -C with a setting's flag is refused whatever the
+	 * order and before any value is judged. */
+	args_init(&a, argc, argv, flags, valued);
+	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
+		if (c == 'C')
+			config_path = arg;
+		else if (!setting_flag && strchr(config_flags, c))
+			setting_flag = c;
+	}
+	if (config_path && setting_flag)
+		return args_fail(err, errlen, "-%c cannot be used with -C: %s "
+			    "holds that setting", setting_flag, config_path);
+
+	args_init(&a, argc, argv, flags, valued);
 	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
 		unsigned long v;
 		char *dash;
 		char range[40];
 
 		switch (c) {
+		case 'C':
+			if (!*arg)
+				return args_fail(err, errlen, "-C needs a file");
+			cfg->config_path = arg;
+			break;
+		case 'S':
+			if (!*arg)
+				return args_fail(err, errlen, "-S needs a LAN name");
+			cfg->config_lan = arg;
+			break;
 		case 'n': cfg->check_only = 1; break;
 		case 'v': cfg->verbose = 1; break;
 		case 'h': fputs(usage, out); return 1;
@@ -299,6 +332,14 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 	}
 	if (c < 0)
 		return -1;
+	if (cfg->config_path) {
+		if (!cfg->config_lan)
+			cfg->config_lan = "lan";
+		return 0;
+	}
+	if (cfg->config_lan)
+		return args_fail(err, errlen, "-S %s needs -C FILE",
+			    cfg->config_lan);
 	if (!cfg->ifname)
 		return args_fail(err, errlen, "-i IFACE is required");
 	if (!cfg->pool_first)
@@ -363,6 +404,8 @@ void options_print(const struct dhcpd_options *cfg, uint32_t server_ip,
 	fprintf(out, "lease-time %u\n", cfg->lease_secs);
 	if (cfg->mtu)
 		fprintf(out, "mtu %u\n", cfg->mtu);
+	else
+		fprintf(out, "mtu none\n");
 	for (unsigned i = 0; i < cfg->route_count; i++)
 		fprintf(out, "route %s/%u via %s\n",
 			ip_str(cfg->routes[i].dest, a), cfg->routes[i].prefix,

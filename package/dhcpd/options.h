@@ -1,6 +1,7 @@
 /*
- * options.h - dhcpd's settings, from the command line for now (Keel's config
- * file reader will feed the same struct). All option handling is here.
+ * options.h - dhcpd's settings: from keel.conf with -C (from_config.h), or
+ * from command-line flags without it (tests and benchmarks run it by hand).
+ * Command-line handling is here.
  */
 #ifndef DHCPD_OPTIONS_H
 #define DHCPD_OPTIONS_H
@@ -37,10 +38,18 @@ struct dhcpd_options {
 	uint32_t total_rate;		/* packets/s, 0: no limit */
 	int check_only;
 	int verbose;
+	const char *config_path;	/* -C: NULL without */
+	const char *config_lan;		/* -S: the [dhcp LAN] to serve */
+	/* What ifname, lease_file and hosts_file point at when they come
+	 * from keel.conf (so they outlive the parsed config). */
+	char ifname_store[16];
+	char lease_file_store[128];
+	char hosts_file_store[128];
 };
 
-/* Fills cfg from argv (defaults first). Returns 0, 1 for -h (usage
- * printed to out), or -1 with one line in err. */
+/* Fills cfg from argv (defaults first). With -C only records the file and
+ * the LAN: the caller loads it and calls options_from_config(). Returns 0,
+ * 1 for -h (usage printed to out), or -1 with one line in err. */
 int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		 char *err, size_t errlen, FILE *out);
 /* Checks the pool against the server's address and netmask. Returns 0, or

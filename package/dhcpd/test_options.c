@@ -136,11 +136,47 @@ int main(void)
 	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.0-10.0.0.30"), 0);
 	CHECK_EQ_INT(options_check(&cfg, IP4(10, 0, 0, 100),
 				  IP4(255, 255, 255, 0), err, sizeof(err)), -1);
+	/* -C: keel.conf holds the settings; -S picks the pool (default lan);
+	 * flags for settings are refused, the others stay usable. */
+	CHECK_EQ_INT(PARSE("-C", "/etc/keel/keel.conf"), 0);
+	CHECK_STR(cfg.config_path, "/etc/keel/keel.conf");
+	CHECK_STR(cfg.config_lan, "lan");
+	CHECK_EQ_INT(PARSE("-n", "-C", "k.conf", "-S", "guest", "-v", "-U",
+			   "nobody", "-c", "5", "-L", "0"), 0);
+	CHECK_STR(cfg.config_lan, "guest");
+	CHECK(cfg.check_only && cfg.verbose);
+	CHECK_STR(cfg.user, "nobody");
+	CHECK_EQ_UINT(cfg.total_rate, 0);
+	{
+		static const char *const setting[] = {
+			"-i", "-r", "-a", "-m", "-g", "-D", "-d", "-t", "-s",
+			"-R", "-M", "-f", "-H", "-l",
+		};
+
+		for (size_t i = 0; i < sizeof(setting) / sizeof(setting[0]);
+		     i++) {
+			char want[8];
+
+			CHECK_EQ_INT(PARSE("-C", "k.conf", (char *)setting[i],
+					   "x"), -1);
+			snprintf(want, sizeof(want), "%s ", setting[i]);
+			CHECK(strstr(err, want) && strstr(err, "-C"));
+		}
+	}
+	/* Before -C too. */
+	CHECK_EQ_INT(PARSE("-i", "br0", "-C", "k.conf"), -1);
+	CHECK(strstr(err, "-i cannot be used with -C"));
+	CHECK_EQ_INT(PARSE("-S", "guest", "-i", "x", "-r",
+			   "10.0.0.2-10.0.0.3"), -1);
+	CHECK(strstr(err, "-S guest needs -C"));
+	CHECK_EQ_INT(PARSE("-C", ""), -1);
+
 	/* -h prints usage and asks to exit 0. */
 	fp = fmemopen(out, sizeof(out), "w");
 	CHECK_EQ_INT(options_parse(2, (char *[]){ "dhcpd", "-h", NULL }, &cfg,
 				  err, sizeof(err), fp), 1);
 	fclose(fp);
 	CHECK(strstr(out, "usage: dhcpd"));
+	CHECK(strstr(out, "-C FILE"));
 	return check_done();
 }
