@@ -32,6 +32,7 @@
 #include "keel/log.h"
 #include "keel/moderation.h"
 #include "keel/privdrop.h"
+#include "keel/ready.h"
 
 #include "checkpoint.h"
 #include "from_config.h"
@@ -534,6 +535,9 @@ int main(int argc, char **argv)
 	write_hosts(&d);
 	logx("serving %s as %s, pool %u addresses", d.cfg.ifname,
 	     ip_str(server_ip, a), d.db.count);
+	/* Bound, unprivileged, leases loaded: init may start what needs us. */
+	if (ready_notify() < 0)
+		logx_err("readiness notification: %s", strerror(errno));
 	rc = evloop_run(&d.loop);
 	if (rc < 0)
 		logx_err("event loop: %s", strerror(errno));
