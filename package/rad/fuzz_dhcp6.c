@@ -15,7 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const uint8_t mac[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 };
 	static const uint8_t dns[RA_RDNSS_MAX][16] = {
-		{ 0xfd, [15] = 1 }, { 0xfd, [15] = 2 }, { 0xfd, [15] = 3 } };
+		{ 0xfd, [15] = 1 }, { 0xfd, [15] = 2 }, { 0xfd, [15] = 3 },
+		{ 0xfd, [15] = 4 } };
 	static struct dhcp6_server srv;
 	static int ready;
 	uint8_t reply[DHCP6_REPLY_MAX];

@@ -29,12 +29,15 @@
 #include <unistd.h>
 
 #include "keel/clock.h"
+#include "keel/config.h"
 #include "keel/evloop.h"
 #include "keel/file.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
+#include "keel/ready.h"
 
 #include "dhcp6_wire.h"
+#include "from_config.h"
 #include "linklocal.h"
 #include "options.h"
 #include "ra_wire.h"
@@ -527,10 +530,26 @@ static void open_dhcp6_socket(struct rad *d)
 		die("join ff02::1:2", strerror(errno));
 }
 
+/* -C: strict. init hands every daemon the snapshot it booted with
+ * (KEEL_RUN_CONFIG), so a file rad cannot use is an error, never a cue to
+ * guess settings of its own. The config lives as long as the process: the
+ * options point into it. */
+static int load_config(struct rad_options *o, char *err, size_t errlen)
+{
+	static struct keel_config keel_conf;
+	struct config_error cerr;
+
+	if (config_load(o->config_path, &keel_conf, &cerr) < 0) {
+		snprintf(err, errlen, "%s", cerr.msg);
+		return -1;
+	}
+	return options_from_config(o, &keel_conf, o->lan, err, errlen);
+}
+
 int main(int argc, char **argv)
 {
 	static struct rad d;
-	char err[160];
+	char err[320];
 	const char *why;
 	int rc;
 
@@ -538,12 +557,16 @@ int main(int argc, char **argv)
 	rc = options_parse(argc, argv, &d.cfg, err, sizeof(err), stdout);
 	if (rc)
 		return rc > 0 ? 0 : (logx_err("%s", err), 2);
+	if (d.cfg.kmsg && !d.cfg.check_only)
+		log_init("rad", KEEL_LOG_KMSG);
+	if (d.cfg.config_path && load_config(&d.cfg, err, sizeof(err)) < 0) {
+		logx_err("%s: %s", d.cfg.config_path, err);
+		return 1;
+	}
 	if (d.cfg.check_only) {
 		options_print(&d.cfg, stdout);
 		return 0;
 	}
-	if (d.cfg.kmsg)
-		log_init("rad", KEEL_LOG_KMSG);
 
 	d.ifindex = (int)if_nametoindex(d.cfg.ifname);
 	if (!d.ifindex)
@@ -608,6 +631,8 @@ int main(int argc, char **argv)
 	     d.cfg.router_lifetime,
 	     d.cfg.dhcp6 ? ", stateless DHCPv6 on port 547" : "");
 	evloop_timer_set(&d.loop, &d.linklocal, 0);
+	if (ready_notify() < 0)
+		logx_warn("cannot tell init we are ready: %s", strerror(errno));
 	rc = evloop_run(&d.loop);
 	if (rc < 0)
 		logx_err("event loop: %s", strerror(errno));

@@ -10,9 +10,16 @@
 
 static const char usage[] =
 	"usage: rad -i IFACE [options]\n"
+	"       rad -C FILE [-S LAN] [options other than -i -p -r -d -D]\n"
+	"  -C FILE      settings from keel.conf: the LAN's interface, a /64\n"
+	"               prefix per IPv6 address, those addresses as DNS\n"
+	"               servers when [services] dnsd is on, [dns] domain,\n"
+	"               stateless DHCPv6, user rad; -i -p -r -d -D are then\n"
+	"               refused\n"
+	"  -S LAN       with -C: the [lan NAME] to serve (default lan)\n"
 	"  -i IFACE     LAN interface to advertise on (required)\n"
 	"  -p PREFIX/64 prefix for SLAAC (L and A set), up to 4 times\n"
-	"  -r ADDR      recursive DNS server (RDNSS), up to 3 times\n"
+	"  -r ADDR      recursive DNS server (RDNSS), up to 4 times\n"
 	"  -d DOMAIN    DNS search domain (DNSSL)\n"
 	"  -m MTU       link MTU option, 1280 to 65535\n"
 	"  -l SECONDS   router lifetime (default 1800; 0: not a default\n"
@@ -23,9 +30,10 @@ static const char usage[] =
 	"  -P SECONDS   prefix preferred lifetime (default 14400)\n"
 	"  -D           answer stateless DHCPv6 (Information-request) with\n"
 	"               the -r servers and -d domain; sets O in RAs\n"
-	"  -u USER      user to run as (default nobody)\n"
+	"  -u USER      user to run as (default nobody; rad with -C)\n"
 	"  -k           log to /dev/kmsg instead of stderr\n"
-	"  -n           check the settings, print them, exit\n"
+	"  -n           check the settings, print them, exit (0 if good; 1\n"
+	"               for a bad -C file, 2 for bad flags)\n"
 	"  -v           log every solicitation\n";
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
@@ -36,6 +44,13 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 		return -1;
 	*out = strtoul(s, &end, 10);
 	return *end || *out > max ? -1 : 0;
+}
+
+const char *prefix_unusable(const uint8_t addr[16])
+{
+	if (addr[0] == 0xff || (addr[0] == 0xfe && (addr[1] & 0xc0) == 0x80))
+		return "not a global or unique local prefix";
+	return NULL;
 }
 
 static int parse_prefix(const char *arg, struct ra_prefix *p,
@@ -59,9 +74,7 @@ static int parse_prefix(const char *arg, struct ra_prefix *p,
 	*why = "SLAAC needs a /64 prefix";
 	if (len != 64)
 		return -1;
-	*why = "not a global or unique local prefix";
-	if (p->addr[0] == 0xff || (p->addr[0] == 0xfe &&
-				   (p->addr[1] & 0xc0) == 0x80))
+	if ((*why = prefix_unusable(p->addr)))
 		return -1;
 	/* fd00::1/64 (an address of the LAN) names the prefix fd00::/64. */
 	memset(p->addr + 8, 0, 8);
@@ -69,14 +82,14 @@ static int parse_prefix(const char *arg, struct ra_prefix *p,
 	return 0;
 }
 
-static int bad_unicast(const uint8_t a[16])
+int bad_unicast(const uint8_t a[16])
 {
 	static const uint8_t zero[16], loop[16] = { [15] = 1 };
 
 	return a[0] == 0xff || !memcmp(a, zero, 16) || !memcmp(a, loop, 16);
 }
 
-static int domain_ok(const char *s)
+int domain_ok(const char *s)
 {
 	uint8_t wire[RA_DOMAIN_MAX + 8];
 
@@ -85,7 +98,7 @@ static int domain_ok(const char *s)
 	       dnssl_encode(s, wire, sizeof(wire)) > 0;
 }
 
-static void defaults(struct rad_options *cfg)
+void options_defaults(struct rad_options *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->ra.hop_limit = 64;
@@ -95,7 +108,12 @@ static void defaults(struct rad_options *cfg)
 	cfg->router_lifetime = 1800;
 	cfg->max_interval = 600;
 	cfg->user = "nobody";
+	cfg->lan = RAD_LAN_DEFAULT;
 }
+
+/* The flags whose settings keel.conf holds: with -C they are refused, so
+ * a setting has one source. */
+static const char config_flags[] = "iprdD";
 
 int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 		  char *err, size_t errlen, FILE *out)
@@ -105,15 +123,29 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 
 	struct args a;
 	const char *arg;
-	int c;
+	int c, config_flag = 0, lan_set = 0;
 
-	defaults(cfg);
-	args_init(&a, argc, argv, "nkvDh", "iprdmlaVPu");
+	options_defaults(cfg);
+	args_init(&a, argc, argv, "nkvDh", "CSiprdmlaVPu");
 	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
 		const char opt[3] = { '-', (char)c, 0 };
 		unsigned long v;
 
+		if (strchr(config_flags, c) && !config_flag)
+			config_flag = c;
 		switch (c) {
+		case 'C':
+			if (!*arg)
+				return args_fail(err, errlen, "-C needs a file");
+			cfg->config_path = arg;
+			break;
+		case 'S':
+			if (!*arg)
+				return args_fail(err, errlen, "-S needs a LAN "
+					    "name");
+			cfg->lan = arg;
+			lan_set = 1;
+			break;
 		case 'n': cfg->check_only = 1; break;
 		case 'k': cfg->kmsg = 1; break;
 		case 'v': cfg->verbose = 1; break;
@@ -185,13 +217,30 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 			if (!*arg)
 				return args_fail(err, errlen, "-u needs a user");
 			cfg->user = arg;
+			cfg->user_set = 1;
 			break;
 		}
 	}
 	if (c < 0)
 		return -1;
+	if (cfg->config_path) {
+		if (config_flag)
+			return args_fail(err, errlen, "-%c and -C exclude each "
+				    "other: with -C, keel.conf holds that "
+				    "setting", config_flag);
+		/* The LAN's settings are not in yet. */
+		return 0;
+	}
+	if (lan_set)
+		return args_fail(err, errlen, "-S names a LAN of the -C file; "
+			    "without -C give -i");
 	if (!cfg->ifname)
 		return args_fail(err, errlen, "-i IFACE is required");
+	return options_finish(cfg, err, errlen);
+}
+
+int options_finish(struct rad_options *cfg, char *err, size_t errlen)
+{
 	if (cfg->ra.preferred_secs > cfg->ra.valid_secs)
 		return args_fail(err, errlen, "preferred lifetime %u is longer "
 			    "than valid lifetime %u", cfg->ra.preferred_secs,
@@ -227,6 +276,8 @@ void options_print(const struct rad_options *cfg, FILE *out)
 {
 	char a[INET6_ADDRSTRLEN];
 
+	if (cfg->config_path)
+		fprintf(out, "lan %s\n", cfg->lan);
 	fprintf(out, "interface %s\n", cfg->ifname);
 	for (unsigned i = 0; i < cfg->ra.prefix_count; i++)
 		fprintf(out, "prefix %s/%u valid %u preferred %u\n",

@@ -19,11 +19,13 @@
 #define ND_OPT_RDNSS		25
 #define ND_OPT_DNSSL		31
 
+/* A LAN in keel.conf has at most 4 addresses (CONFIG_MAX_ADDRS), each a
+ * prefix and, with dnsd, a DNS server: rad -C must hold them all. */
 #define RA_PREFIX_MAX	4
-#define RA_RDNSS_MAX	3
+#define RA_RDNSS_MAX	4
 #define RA_DOMAIN_MAX	253	/* text form, without a trailing dot */
-/* Header 16 + SLLAO 8 + MTU 8 + prefixes 4*32 + RDNSS 8+3*16 + DNSSL 8+256. */
-#define RA_MAX_LEN	480
+/* Header 16 + SLLAO 8 + MTU 8 + prefixes 4*32 + RDNSS 8+4*16 + DNSSL 8+256. */
+#define RA_MAX_LEN	496
 
 struct ra_prefix {
 	uint8_t addr[16];	/* host bits zero */

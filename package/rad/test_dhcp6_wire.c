@@ -238,14 +238,14 @@ static void test_setup(void)
 	CHECK_EQ_UINT(dhcp6_reply_build(&m, &s, buf, sizeof(buf)),
 		      4 + 14 + 18 + 8);
 	CHECK_EQ_INT(dhcp6_server_setup(&s, mac, (const uint8_t (*)[16])dns,
-					4, "lan", 0), -1);
+					RA_RDNSS_MAX + 1, "lan", 0), -1);
 	CHECK_EQ_INT(dhcp6_server_setup(&s, mac, NULL, 0, "a..b", 0), -1);
 	CHECK_EQ_INT(dhcp6_server_setup(&s, mac, NULL, 0, "lan", 86400), 0);
 	CHECK_EQ_UINT(s.refresh_secs, 86400);
 	CHECK_MEM(s.domains, s.domains_len, "\3lan\0", 5);
 }
 
-/* The largest Reply: longest client id, 3 servers, a 253-byte domain. */
+/* The largest Reply: longest client id, 4 servers, a 253-byte domain. */
 static void test_longest(void)
 {
 	uint8_t req[4 + 4 + 130 + 4 + 6] = { 11, 0, 0, 0, 0, 1, 0, 130 };
@@ -266,8 +266,9 @@ static void test_longest(void)
 	m.has_oro = 0;	/* every option */
 	m.want_refresh = 1;
 	CHECK_EQ_UINT(dhcp6_reply_build(&m, &s, buf, sizeof(buf)),
-		      4 + 14 + 134 + 52 + 259 + 8);
-	CHECK(4 + 14 + 134 + 52 + 259 + 8 <= DHCP6_REPLY_MAX);
+		      4 + 14 + 134 + 4 + 16 * RA_RDNSS_MAX + 259 + 8);
+	CHECK(4 + 14 + 134 + 4 + 16 * RA_RDNSS_MAX + 259 + 8 <=
+	      DHCP6_REPLY_MAX);
 }
 
 int main(void)

@@ -93,8 +93,12 @@ int main(void)
 	CHECK(refused(PARSE("-i", "eth1", "-p", "fd00::/64", "-p", "fd01::/64",
 			    "-p", "fd02::/64", "-p", "fd03::/64", "-p",
 			    "fd04::/64"), "at most 4"));
+	CHECK_EQ_INT(PARSE("-i", "eth1", "-r", "fd00::1", "-r", "fd00::2",
+			   "-r", "fd00::3", "-r", "fd00::4"), 0);
+	CHECK_EQ_UINT(cfg.ra.rdnss_count, 4);
 	CHECK(refused(PARSE("-i", "eth1", "-r", "fd00::1", "-r", "fd00::2",
-			    "-r", "fd00::3", "-r", "fd00::4"), "at most 3"));
+			    "-r", "fd00::3", "-r", "fd00::4", "-r", "fd00::5"),
+		      "at most 4"));
 	CHECK(refused(PARSE("-i", "eth1", "-r", "::"), "unicast"));
 	CHECK(refused(PARSE("-i", "eth1", "-r", "::1"), "unicast"));
 	CHECK(refused(PARSE("-i", "eth1", "-r", "ff02::1"), "unicast"));

@@ -125,12 +125,15 @@ static void test_ra_longest(void)
 	full_config(&c);
 	c.prefix_count = RA_PREFIX_MAX;
 	c.rdnss_count = RA_RDNSS_MAX;
-	/* 4 labels of 62 + dots = 251 characters: 253 wire bytes. */
-	memset(c.domain, 'a', 251);
-	c.domain[251] = 0;
-	c.domain[62] = c.domain[125] = c.domain[188] = '.';
+	for (unsigned i = 0; i < RA_RDNSS_MAX; i++)
+		memcpy(c.rdnss[i], c.rdnss[0], 16);
+	/* 3 labels of 63 and one of 61 + dots = 253 characters: 255 wire
+	 * bytes, padded to 256; with everything else, exactly the most. */
+	memset(c.domain, 'a', RA_DOMAIN_MAX);
+	c.domain[RA_DOMAIN_MAX] = 0;
+	c.domain[63] = c.domain[127] = c.domain[191] = '.';
 	n = ra_build(&c, 1800, buf, sizeof(buf));
-	CHECK(n > 0 && n <= RA_MAX_LEN);
+	CHECK_EQ_UINT(n, RA_MAX_LEN);
 	CHECK_EQ_UINT(n % 8, 0);
 	CHECK_EQ_INT(nd_options_check(buf, n, 16), 0);
 }
