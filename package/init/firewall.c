@@ -127,40 +127,48 @@ void firewall_lockdown(struct init *init, const char *why)
 	write_status(fw);
 }
 
-int firewall_load(struct init *init, struct step_report *report)
+int firewall_try(struct init *init, char *why, size_t whylen)
 {
 	char *argv[] = { KEEL_FW, "apply", "-c", KEEL_RUN_CONFIG, NULL };
 	struct firewall *fw = &init->firewall;
-	char how[48], why[160];
+	char how[48];
 	int status;
 
 	if (!init->config.wan.present) {
 		/* No WAN: nothing to route to, so the lockdown rules (LAN
 		 * services only) are the whole policy, by design. */
-		if (load_lockdown(&init->config, why, sizeof(why)) == 0) {
-			fw->state = FIREWALL_LAN_ONLY;
-			fw->why[0] = '\0';
-			report_add(report, "no [wan]: LAN-only rules");
-			write_status(fw);
-			return 0;
-		}
-		firewall_lockdown(init, why);
-		report->failed = true;
-		return -1;
+		if (load_lockdown(&init->config, why, whylen) < 0)
+			return -1;
+		fw->state = FIREWALL_LAN_ONLY;
+		fw->why[0] = '\0';
+		write_status(fw);
+		return 0;
 	}
 	if (access(KEEL_FW, X_OK) < 0)
-		snprintf(why, sizeof(why), "%s: %s", KEEL_FW, strerror(errno));
+		snprintf(why, whylen, "%s: %s", KEEL_FW, strerror(errno));
 	else if ((status = run_bounded(argv, FIREWALL_TIMEOUT_MS)) < 0)
-		snprintf(why, sizeof(why), "keel-fw did not finish: %s", strerror(errno));
+		snprintf(why, whylen, "keel-fw did not finish: %s", strerror(errno));
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		/* keel-fw said why on the kernel log just above. */
-		snprintf(why, sizeof(why), "keel-fw %s (see its line above)",
+		snprintf(why, whylen, "keel-fw %s (see its line above)",
 			 child_status_str(status, how, sizeof(how)));
 	else {
 		fw->state = FIREWALL_LOADED;
 		fw->why[0] = '\0';
-		report_add(report, "table inet keel from %s", KEEL_RUN_CONFIG);
 		write_status(fw);
+		return 0;
+	}
+	return -1;
+}
+
+int firewall_load(struct init *init, struct step_report *report)
+{
+	char why[160];
+
+	if (firewall_try(init, why, sizeof(why)) == 0) {
+		report_add(report, init->firewall.state == FIREWALL_LOADED ?
+			   "table inet keel from %s" : "no [wan]: LAN-only rules (%s)",
+			   KEEL_RUN_CONFIG);
 		return 0;
 	}
 	firewall_lockdown(init, why);

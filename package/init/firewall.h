@@ -46,6 +46,11 @@ void firewall_step(struct init *init, struct step_report *report);
  * (or nothing) holds. */
 int firewall_load(struct init *init, struct step_report *report);
 
+/* Loads the config's ruleset (keel-fw; the LAN-only rules without a WAN)
+ * and records the state; on failure changes nothing (keel-fw's batch is
+ * all or nothing) and says why. Returns 0 or -1. */
+int firewall_try(struct init *init, char *why, size_t whylen);
+
 /* Loads the lockdown and records why; forwarding off. */
 void firewall_lockdown(struct init *init, const char *why);
 

@@ -10,6 +10,7 @@
 #include "keel/config.h"
 #include "keel/evloop.h"
 
+#include "apply.h"
 #include "console.h"
 #include "firewall.h"
 #include "health.h"
@@ -24,6 +25,7 @@ struct init {
 	const char *config_path;	/* the file it came from */
 	struct services services;
 	struct firewall firewall;
+	struct apply apply;
 	struct watchdog watchdog;
 	struct health health;
 	uint64_t start_us;	/* CLOCK_MONOTONIC when main() began */

@@ -17,6 +17,7 @@
 #include "keel/clock.h"
 #include "keel/log.h"
 
+#include "apply.h"
 #include "boot.h"
 #include "health.h"
 #include "init.h"
@@ -102,6 +103,8 @@ int main(int argc, char **argv)
 		fatal("SIGCHLD handling");
 	if (shutdown_signals_init(&init) < 0)
 		fatal("shutdown signals");
+	if (apply_init(&init) < 0)
+		fatal("SIGHUP (live apply)");
 
 	boot_run(&init);
 	print_ready(&init);

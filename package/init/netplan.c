@@ -165,3 +165,61 @@ bool netplan_sysctl_is_forwarding(const struct netplan_sysctl *s)
 	return strcmp(s->path, "net/ipv4/ip_forward") == 0 ||
 	       strcmp(s->path, "net/ipv6/conf/all/forwarding") == 0;
 }
+
+/* Does cfg put addr on ifname? */
+static bool cfg_has_addr(const struct keel_config *cfg, const char *ifname,
+			 const struct config_addr *addr)
+{
+	for (unsigned i = 0; i < cfg->n_lans; i++) {
+		const struct config_lan *lan = &cfg->lans[i];
+
+		if (strcmp(lan->interface, ifname) != 0)
+			continue;
+		for (unsigned j = 0; j < lan->n_addrs; j++)
+			if (memcmp(&lan->addrs[j], addr, sizeof(*addr)) == 0)
+				return true;
+	}
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_STATIC &&
+	    strcmp(cfg->wan.interface, ifname) == 0)
+		for (unsigned j = 0; j < cfg->wan.n_addrs; j++)
+			if (memcmp(&cfg->wan.addrs[j], addr, sizeof(*addr)) == 0)
+				return true;
+	return false;
+}
+
+static unsigned remove_gone(const struct keel_config *new, const char *ifname,
+			    const struct config_addr *addrs, unsigned n,
+			    struct nlbuf *b, uint32_t *seq,
+			    netplan_ifindex_fn ifindex, void *ctx)
+{
+	int index = ifindex(ifname, ctx);
+	unsigned count = 0;
+
+	if (index <= 0)
+		return 0;
+	for (unsigned j = 0; j < n; j++) {
+		struct rtnl_prefix p;
+
+		if (cfg_has_addr(new, ifname, &addrs[j]))
+			continue;
+		netplan_prefix(&addrs[j], &p);
+		rtnl_addr_del(b, (*seq)++, index, &p);
+		count++;
+	}
+	return count;
+}
+
+unsigned netplan_removals(const struct keel_config *old,
+			  const struct keel_config *new, struct nlbuf *b,
+			  uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
+{
+	unsigned count = 0;
+
+	for (unsigned i = 0; i < old->n_lans; i++)
+		count += remove_gone(new, old->lans[i].interface, old->lans[i].addrs,
+				     old->lans[i].n_addrs, b, seq, ifindex, ctx);
+	if (old->wan.present && old->wan.mode == CONFIG_WAN_STATIC)
+		count += remove_gone(new, old->wan.interface, old->wan.addrs,
+				     old->wan.n_addrs, b, seq, ifindex, ctx);
+	return count;
+}

@@ -41,6 +41,15 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 		       uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx,
 		       struct netplan_missing *missing);
 
+/*
+ * Live apply: one RTM_DELADDR per address that old put on an interface and
+ * new no longer does (LAN addresses, a static WAN's). Interfaces that are
+ * gone are skipped. Returns the request count.
+ */
+unsigned netplan_removals(const struct keel_config *old,
+			  const struct keel_config *new, struct nlbuf *b,
+			  uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
+
 /* One write under /proc/sys. */
 struct netplan_sysctl {
 	char path[96];		/* relative to /proc/sys, e.g. net/ipv4/ip_forward */

@@ -14,6 +14,7 @@
 #include "keel/paths.h"
 #include "keel/rtnl.h"
 
+#include "apply.h"
 #include "boot.h"
 #include "init.h"
 #include "netplan.h"
@@ -27,6 +28,7 @@ void config_step(struct init *init, struct step_report *report)
 	const char *path = access(CONFIG_PATH_DATA, F_OK) == 0 ?
 		CONFIG_PATH_DATA : CONFIG_PATH_DEFAULT;
 
+	apply_boot_cleanup(report);
 	init->config_path = path;
 
 	if (config_load_or_default(path, &init->config) == 0) {
@@ -136,4 +138,22 @@ void network_step(struct init *init, struct step_report *report)
 			   cfg->wan.mode == CONFIG_WAN_DHCP ? "dhcp" : "static");
 	else
 		report_add(report, "wan off");
+}
+
+void network_reconcile(struct init *init, const struct keel_config *old,
+		       struct step_report *report)
+{
+	static uint8_t mem[8192];
+	struct nlbuf b;
+	uint32_t seq = 1;
+	unsigned n;
+
+	nlb_init(&b, mem, sizeof(mem));
+	n = netplan_removals(old, &init->config, &b, &seq, kernel_ifindex, NULL);
+	if (n) {
+		if (apply(&b, 1, seq, "address removals") != 0)
+			report->failed = true;
+		report_add(report, "%u addresses removed", n);
+	}
+	network_step(init, report);
 }

@@ -15,4 +15,10 @@ void config_step(struct init *init, struct step_report *report);
  * over rtnetlink, from the config loaded by config_step. */
 void network_step(struct init *init, struct step_report *report);
 
+/* Live apply: removes the addresses the old config had and the new one
+ * does not, then network_step() with the new config (idempotent). */
+struct keel_config;
+void network_reconcile(struct init *init, const struct keel_config *old,
+		       struct step_report *report);
+
 #endif /* KEEL_INIT_NETWORK_H */

@@ -124,8 +124,35 @@ static void test_sysctls(void)
 	CHECK_EQ_INT(netplan_sysctls(&cfg, s, 2), n);
 }
 
+/* A live apply that moves the LAN from 10.0.0.1/24 to 10.5.0.1/24 and
+ * drops its IPv6 address removes exactly those two. */
+static void test_removals(void)
+{
+	static struct keel_config old, new;
+	static uint8_t mem[4096];
+	struct nlbuf b;
+	uint32_t seq = 1;
+	int bridge = 0;
+
+	parse("[lan]\ninterface eth1\naddress 10.0.0.1/24 fd00::1/64\n", &old);
+	parse("[lan]\ninterface eth1\naddress 10.5.0.1/24\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, fake_ifindex, &bridge), 2);
+	CHECK_EQ_UINT(count_type(&b, RTM_DELADDR), 2);
+	CHECK_EQ_UINT(seq, 3);
+	/* Nothing changed: nothing removed. */
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &old, &b, &seq, fake_ifindex, &bridge), 0);
+	CHECK_EQ_UINT(b.len, 0);
+	/* A LAN moved to another interface: its old addresses go. */
+	parse("[lan]\ninterface eth2\naddress 10.0.0.1/24 fd00::1/64\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, fake_ifindex, &bridge), 2);
+}
+
 int main(void)
 {
+	test_removals();
 	test_default_config();
 	test_bridge_and_static_wan();
 	test_sysctls();

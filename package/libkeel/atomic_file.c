@@ -58,7 +58,7 @@ void atomic_write(struct atomic_file *f, const void *data, size_t len)
 	}
 }
 
-static int sync_dir(const char *path)
+int atomic_sync_dir(const char *path)
 {
 	char dir[ATOMIC_PATH_MAX];
 	const char *slash = strrchr(path, '/');
@@ -104,7 +104,7 @@ int atomic_commit(struct atomic_file *f)
 		return -1;
 	}
 	/* Without this the rename itself may not survive a power cut. */
-	return sync_dir(f->path);
+	return atomic_sync_dir(f->path);
 }
 
 void atomic_abort(struct atomic_file *f)

@@ -135,6 +135,20 @@ void rtnl_addr_add_flags(struct nlbuf *b, uint32_t seq, int ifindex,
 	nlb_msg_end(b, msg);
 }
 
+void rtnl_addr_del(struct nlbuf *b, uint32_t seq, int ifindex,
+		   const struct rtnl_prefix *p)
+{
+	struct ifaddrmsg ifa = {
+		.ifa_family = p->family,
+		.ifa_prefixlen = p->len,
+		.ifa_index = (uint32_t)ifindex,
+	};
+	size_t msg = nlb_msg_begin(b, RTM_DELADDR, REQ, seq, &ifa, sizeof(ifa));
+
+	nlb_put(b, IFA_LOCAL, p->addr, addr_len(p));
+	nlb_msg_end(b, msg);
+}
+
 void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst,
 		    const struct rtnl_prefix *gateway, int ifindex)
 {

@@ -26,5 +26,7 @@ void atomic_write(struct atomic_file *f, const void *data, size_t len);
  * file is removed and the old file stays. Returns 0, or -1 with errno. */
 int atomic_commit(struct atomic_file *f);
 void atomic_abort(struct atomic_file *f);
+/* fsyncs the directory holding path (after a rename of one's own). */
+int atomic_sync_dir(const char *path);
 
 #endif /* DHCPD_ATOMIC_FILE_H */

@@ -34,6 +34,9 @@ void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
 /* The same with IFA_F_* flags (e.g. IFA_F_NODAD, carried in IFA_FLAGS). */
 void rtnl_addr_add_flags(struct nlbuf *b, uint32_t seq, int ifindex,
 			 const struct rtnl_prefix *p, uint32_t flags);
+/* Removes that address (a live apply that dropped it from the config). */
+void rtnl_addr_del(struct nlbuf *b, uint32_t seq, int ifindex,
+		   const struct rtnl_prefix *p);
 /* A route to dst via gateway (gateway NULL: on-link) out of ifindex
  * (0: let the kernel pick from the gateway). */
 void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst,
