@@ -9,6 +9,7 @@ int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 			char *err, size_t errlen)
 {
 	const struct config_endpoint *remote = &cfg->log.remote;
+	struct logd_options out = *o;
 	uint32_t failures = cfg->services.sshd ? cfg->ssh.ban_after : 0;
 
 	if (cfg->log.ring_bytes < LOGD_RING_MIN ||
@@ -31,11 +32,11 @@ int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 			 LOGD_BAN_SECONDS_MAX);
 		return -1;
 	}
-	o->ring_bytes = cfg->log.ring_bytes;
-	o->ban.failures = failures;
-	o->ban.ban_s = cfg->ssh.ban_seconds;
-	o->remote_set = cfg->log.remote_set;
-	o->remote_tcp = false;
+	out.ring_bytes = cfg->log.ring_bytes;
+	out.ban.failures = failures;
+	out.ban.ban_s = cfg->ssh.ban_seconds;
+	out.remote_set = cfg->log.remote_set;
+	out.remote_tcp = false;
 	if (cfg->log.remote_set) {
 		char addr[CONFIG_ADDR_STRLEN], text[CONFIG_ADDR_STRLEN + 8];
 
@@ -45,12 +46,15 @@ int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 			 remote->addr.family == CONFIG_AF_INET6 ? "[%s]:%u" :
 								  "%s:%u",
 			 addr, (unsigned)remote->port);
-		if (endpoint_parse(text, 514, &o->remote)) {
+		if (endpoint_parse(text, 514, &out.remote)) {
 			snprintf(err, errlen, "[log] remote %s: not an address "
 				 "and port logd can use", text);
 			return -1;
 		}
-		o->remote_tcp = cfg->log.remote_proto == CONFIG_PROTO_TCP;
+		out.remote_tcp = cfg->log.remote_proto == CONFIG_PROTO_TCP;
 	}
-	return options_check(o, err, errlen);
+	if (options_check(&out, err, errlen) < 0)
+		return -1;
+	*o = out;
+	return 0;
 }

@@ -15,9 +15,9 @@
  * Pure. Sets from cfg: the ring ([log] ring-size), the remote collector
  * and its protocol ([log] remote), the SSH ban's failures ([ssh] ban-after,
  * 0 when [services] sshd is off) and first ban ([ssh] ban-time); leaves
- * every other field of o as it is. o may point into cfg afterwards. A value
- * logd cannot hold is an error naming the key and the limit, never cut.
- * Returns 0, or -1 with one line in err.
+ * every other field of o as it is, then runs options_check(). A value logd
+ * cannot hold is an error naming the key and the limit, never cut, and o is
+ * then left as it was. Returns 0, or -1 with one line in err.
  */
 int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 			char *err, size_t errlen);

@@ -122,9 +122,11 @@ static void test_limits(void)
 
 	/* -m (not in keel.conf) shorter than the config's first ban. */
 	CHECK_EQ_INT(map(LAN "[ssh]\nban-time 2h\n"), 0);
+	options_defaults(&opt);
 	opt.ban.ban_max_s = 3600;
 	CHECK_EQ_INT(options_from_config(&opt, &conf, err, sizeof(err)), -1);
 	CHECK(strstr(err, "longest ban") != NULL);
+	CHECK_EQ_UINT(opt.ban.ban_s, 600);	/* untouched */
 }
 
 /* Every key logd owns changes what -n prints. */
