@@ -48,10 +48,13 @@ int main(int argc, char **argv)
 			blocklist_free(&bl);
 		}
 		printf("cache-entries %zu (%zu bytes each, replies up to %d "
-		       "bytes)%s\n", cache_entries_for(cfg.cache_bytes),
-		       cache_entry_cost(), CACHE_MSG_MAX,
-		       cache_entries_for(cfg.cache_bytes) ? "" :
-		       ": nothing is cached");
+		       "bytes)\n", cfg.cache_bytes / cache_entry_cost(),
+		       cache_entry_cost(), CACHE_MSG_MAX);
+		if (cfg.cache_bytes / cache_entry_cost() < 16) {
+			fprintf(stderr, "dnsd: -c %zu: too small\n",
+				cfg.cache_bytes);
+			return 1;
+		}
 		return 0;
 	}
 

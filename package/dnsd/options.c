@@ -15,9 +15,6 @@ void options_defaults(struct dnsd_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->cache_bytes = 1u << 20;
-	/* keel.conf's default. RFC 2308 suggests 1-3 hours; shorter suits
-	 * a LAN where a name may appear any moment. */
-	cfg->negative_ttl_max = 300;
 	cfg->domain = "lan";
 	cfg->block_mode = BLOCK_NXDOMAIN;
 	cfg->leases_files[0] = "/run/dnsd/leases.hosts";
@@ -41,9 +38,7 @@ static const char usage[] =
 	"  -u ADDR[:PORT]  upstream server, in order of preference (repeatable)\n"
 	"  -F FILE         more upstreams, one address per line (the WAN's DHCP\n"
 	"                  servers); re-read when it changes\n"
-	"  -c BYTES        cache budget, k/m suffixes, 0 = no cache (default 1m)\n"
-	"  -m SECONDS      cap on how long NXDOMAIN/NODATA answers are cached,\n"
-	"                  0..86400, 0 = not cached (default 300)\n"
+	"  -c BYTES        cache budget, k/m suffixes (default 1m)\n"
 	"  -d DOMAIN       local domain (default lan)\n"
 	"  -N NAME         router's own name (default: the hostname)\n"
 	"  -b FILE         blocklist: domains or hosts-format lines\n"
@@ -68,7 +63,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
+	while ((opt = getopt(argc, argv, ":l:u:F:c:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
 	       -1) {
 		switch (opt) {
 		case 'l':
@@ -103,14 +98,6 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 			if (parse_size(optarg, &cfg->cache_bytes)) {
 				snprintf(err, errlen, "-c %s: not a size",
 					 optarg);
-				return -1;
-			}
-			break;
-		case 'm':
-			if (parse_u32(optarg, DNSD_NEGATIVE_TTL_MAX,
-				      &cfg->negative_ttl_max)) {
-				snprintf(err, errlen, "-m %s: want 0..%d seconds",
-					 optarg, DNSD_NEGATIVE_TTL_MAX);
 				return -1;
 			}
 			break;
@@ -236,10 +223,7 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		fprintf(f, "upstream %s\n", cfg->upstream[i].text);
 	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
 	fprintf(f, "pending-max %u\n", cfg->pending_max);
-	fprintf(f, "cache-size %zu%s\n", cfg->cache_bytes,
-		cfg->cache_bytes ? "" : " (no cache)");
-	fprintf(f, "negative-ttl-max %u%s\n", cfg->negative_ttl_max,
-		cfg->negative_ttl_max ? "" : " (negative answers not cached)");
+	fprintf(f, "cache-bytes %zu\n", cfg->cache_bytes);
 	fprintf(f, "domain %s\n", cfg->domain[0] ? cfg->domain : "(none)");
 	fprintf(f, "router-name %s\n",
 		cfg->router_name ? cfg->router_name : "(hostname)");

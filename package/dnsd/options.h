@@ -19,7 +19,6 @@
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
 #define DNSD_LEASES_MAX		4
-#define DNSD_NEGATIVE_TTL_MAX	86400	/* -m and [dns] negative-ttl-max */
 
 
 enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
@@ -29,8 +28,7 @@ struct dnsd_config {
 	size_t nlisten;
 	struct endpoint upstream[DNSD_UPSTREAM_MAX];
 	size_t nupstream;
-	size_t cache_bytes;		/* 0: no cache */
-	uint32_t negative_ttl_max;	/* seconds; 0: not cached */
+	size_t cache_bytes;
 	const char *domain;
 	const char *router_name;	/* NULL: the kernel's hostname */
 	const char *blocklist;

@@ -524,10 +524,10 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		snprintf(err, errlen, "getrandom: %s", strerror(errno));
 		return -1;
 	}
-	if (cache_init(&srv->cache, cfg->cache_bytes, cfg->negative_ttl_max,
-		       seed) < 0) {
-		snprintf(err, errlen, "cache of %zu bytes: out of memory",
-			 cfg->cache_bytes);
+	if (cache_init(&srv->cache, cfg->cache_bytes, seed) < 0) {
+		snprintf(err, errlen, "cache of %zu bytes: too small (at least "
+			 "%zu) or out of memory", cfg->cache_bytes,
+			 16 * cache_entry_cost());
 		return -1;
 	}
 	if (local_init(&srv->local, LOCAL_HOSTS_MAX, cfg->domain) < 0) {

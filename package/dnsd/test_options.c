@@ -75,24 +75,6 @@ int main(void)
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "192.168.1.1",
 			   "-u", "192.0.2.53", "-r", "10/3", NULL), 0);
 	CHECK_EQ_UINT(cfg.burst, 10);
-	/* -m: the negative TTL cap, 0..1d (keel.conf's default 5m). */
-	CHECK_EQ_UINT(cfg.negative_ttl_max, 300);
-	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
-			   "192.0.2.53", "-m", "60", NULL), 0);
-	CHECK_EQ_UINT(cfg.negative_ttl_max, 60);
-	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
-			   "192.0.2.53", "-m", "0", NULL), 0);
-	CHECK_EQ_UINT(cfg.negative_ttl_max, 0);
-	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
-			   "192.0.2.53", "-m", "86401", NULL), -1);
-	CHECK_STR(err, "-m 86401: want 0..86400 seconds");
-	/* -c 0: no cache; any small size is taken. */
-	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
-			   "192.0.2.53", "-c", "0", NULL), 0);
-	CHECK_EQ_UINT(cfg.cache_bytes, 0);
-	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
-			   "192.0.2.53", "-c", "4k", NULL), 0);
-	CHECK_EQ_UINT(cfg.cache_bytes, 4096);
 
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-u", "192.0.2.53", NULL), -1);
 	CHECK_STR(err, "no -l listen address given");

@@ -3,21 +3,32 @@
  * and read settings from shell scripts.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "keel/config.h"
+#include "keel/paths.h"
 
+#include "apply_cmd.h"
 #include "cli.h"
 #include "get.h"
+#include "validators.h"
 
 static const char usage[] =
-	"usage: keel-config check [FILE]     parse FILE (default "
-	CONFIG_PATH_DEFAULT "),\n"
-	"                                    print the effective settings\n"
+	"usage: keel-config check [FILE]     parse FILE (default " KEEL_DATA_CONFIG ",\n"
+	"                                    else " CONFIG_PATH_DEFAULT "), run every\n"
+	"                                    service's own check on it, print the\n"
+	"                                    effective settings\n"
 	"       keel-config get KEY [FILE]   print one setting, e.g. "
 	"wan.interface,\n"
 	"                                    dhcp.range, lan.guest.address, "
 	"forward.web.to\n"
 	"       keel-config default          print the built-in safe default\n"
+	"       keel-config apply FILE [--confirm DURATION]\n"
+	"                                    check FILE, save it and apply it live;\n"
+	"                                    with --confirm, undone after DURATION\n"
+	"                                    unless confirmed\n"
+	"       keel-config confirm          keep the config applied with --confirm\n"
+	"       keel-config rollback         undo it now\n"
 	"exit status: 0 ok, 1 error in FILE or KEY not set, 2 usage\n";
 
 /* The canonical print, for get: large enough for every table at its limit. */
@@ -26,14 +37,30 @@ static char printed[256 * 1024];
 static int check(const char *path, FILE *out, FILE *errout)
 {
 	static struct keel_config cfg;
+	static char checked[2048];
 	struct config_error err;
+	FILE *verdicts;
+	int rc;
 
 	if (config_load(path, &cfg, &err) != 0) {
 		fprintf(errout, "keel-config: %s: %s\n", path, err.msg);
 		return CLI_INVALID;
 	}
+	/* The services' own checks and keel-fw's, before saying valid;
+	 * their "ok" lines follow the settings. */
+	verdicts = fmemopen(checked, sizeof(checked), "w");
+	if (!verdicts) {
+		fputs("keel-config: out of memory\n", errout);
+		return CLI_INVALID;
+	}
+	checked[0] = '\0';
+	rc = validators_run(&cfg, path, verdicts, errout);
+	fclose(verdicts);
+	if (rc != 0)
+		return CLI_INVALID;
 	fprintf(out, "# %s: valid; effective settings:\n", path);
 	config_print(&cfg, out);
+	fputs(checked, out);
 	return CLI_OK;
 }
 
@@ -89,16 +116,27 @@ static int get(const char *key, const char *path, FILE *out, FILE *errout)
 	return CLI_OK;
 }
 
+/* The file init reads: the saved one on /data, else the image's. */
+static const char *default_path(void)
+{
+	return access(KEEL_DATA_CONFIG, F_OK) == 0 ? KEEL_DATA_CONFIG :
+	       CONFIG_PATH_DEFAULT;
+}
+
 int keel_config_main(int argc, char **argv, FILE *out, FILE *errout)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
 
 	if (strcmp(cmd, "check") == 0 && argc <= 3)
-		return check(argc == 3 ? argv[2] : CONFIG_PATH_DEFAULT, out,
+		return check(argc == 3 ? argv[2] : default_path(), out,
 			     errout);
 	if (strcmp(cmd, "get") == 0 && (argc == 3 || argc == 4))
-		return get(argv[2], argc == 4 ? argv[3] : CONFIG_PATH_DEFAULT,
+		return get(argv[2], argc == 4 ? argv[3] : default_path(),
 			   out, errout);
+	if (strcmp(cmd, "apply") == 0)
+		return apply_cmd(argc, argv, out, errout);
+	if ((strcmp(cmd, "confirm") == 0 || strcmp(cmd, "rollback") == 0) && argc == 2)
+		return apply_decide(cmd, out, errout);
 	if (strcmp(cmd, "default") == 0 && argc == 2)
 		return print_default(out, errout);
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {

@@ -3,6 +3,7 @@
  * files, the exit status and the message that names the problem.
  */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,9 +132,77 @@ static void test_usage(void)
 	CHECK(strstr(out, "\n[wan]\n") == NULL);
 }
 
+/* Stand-ins for the services' check modes (KEEL_SBIN): each accepts any
+ * file but dnsd, which refuses a domain, as the real one refuses what does
+ * not fit it. */
+static char sbin[] = "/tmp/keel-test-sbin-XXXXXX";
+
+static void make_validators(void)
+{
+	static const char *const names[] = { "logd", "dhcpd", "rad", "flowd", "keel-fw" };
+	char file[128];
+	FILE *f;
+
+	if (!mkdtemp(sbin))
+		abort();
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(file, sizeof(file), "%s/%s", sbin, names[i]);
+		f = fopen(file, "w");
+		if (!f)
+			abort();
+		fputs("#!/bin/sh\nexit 0\n", f);
+		fclose(f);
+		chmod(file, 0755);
+	}
+	snprintf(file, sizeof(file), "%s/dnsd", sbin);
+	f = fopen(file, "w");
+	if (!f)
+		abort();
+	fputs("#!/bin/sh\n[ \"$1 $2\" = \"-n -C\" ] || exit 2\n"
+	      "if grep -q '^domain refuse.example' \"$3\"; then\n"
+	      "  echo 'dnsd: that domain, never' >&2; exit 1\nfi\n", f);
+	fclose(f);
+	chmod(file, 0755);
+	setenv("KEEL_SBIN", sbin, 1);
+}
+
+static void remove_validators(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", sbin);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", sbin);
+}
+
+/* A file the parser accepts but a service refuses is not valid. */
+static void test_check_runs_validators(void)
+{
+	put("[lan]\ninterface eth1\naddress 10.0.0.1/24\n[dns]\ndomain refuse.example\n");
+	CHECK_EQ_INT(run("check", path, NULL), CLI_INVALID);
+	CHECK(strstr(errout, ": dnsd refuses it: dnsd: that domain, never\n") != NULL);
+	put("[lan]\ninterface eth1\naddress 10.0.0.1/24\n[dns]\ndomain fine.example\n");
+	CHECK_EQ_INT(run("check", path, NULL), CLI_OK);
+	CHECK(strstr(out, "# dnsd: ok\n") != NULL);
+	CHECK(strstr(out, "# logd: ok\n") != NULL);
+	CHECK(strstr(out, "# keel-fw: ok\n") == NULL);	/* no [wan]: no ruleset */
+	/* A service that cannot be run is an error too. */
+	setenv("KEEL_SBIN", "/nonexistent", 1);
+	CHECK_EQ_INT(run("check", path, NULL), CLI_INVALID);
+	CHECK(strstr(errout, "logd refuses it: cannot run /nonexistent/logd") != NULL);
+	setenv("KEEL_SBIN", sbin, 1);
+	/* apply checks the same way, and changes nothing when refused. */
+	put("[lan]\ninterface eth1\naddress 10.0.0.1/24\n[dns]\ndomain refuse.example\n");
+	CHECK_EQ_INT(run("apply", path, NULL), CLI_INVALID);
+	CHECK(strstr(errout, "nothing changed") != NULL);
+	CHECK_EQ_INT(run("apply", path, "--confirm"), CLI_USAGE);
+}
+
 int main(void)
 {
 	int fd = mkstemp(path);
+
+	make_validators();
 
 	if (!CHECK(fd >= 0))
 		return check_done();
@@ -142,6 +211,8 @@ int main(void)
 	test_check_output_rechecks();
 	test_get();
 	test_usage();
+	test_check_runs_validators();
 	unlink(path);
+	remove_validators();
 	return check_done();
 }

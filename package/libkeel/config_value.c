@@ -474,3 +474,9 @@ void config_fmt_rate(const struct config_rate *rate, char *buf, size_t size)
 			 rate->per_seconds == 1 ? 's' :
 			 rate->per_seconds == 60 ? 'm' : 'h');
 }
+
+const char *config_duration_parse(const char *s, uint32_t min, uint32_t max,
+				  uint32_t *seconds)
+{
+	return config_val_duration(s, strlen(s), min, max, seconds);
+}

@@ -253,6 +253,12 @@ int config_load_or_default(const char *path, struct keel_config *out);
  */
 int config_salvage_keys(const char *buf, size_t len, struct keel_config *out);
 
+/* A duration as keel.conf writes it ("120", "90s", "2m", "1h") within
+ * [min, max] seconds, for commands that take one. Returns NULL, or why
+ * not ("is not a duration", "is out of range ..."). */
+const char *config_duration_parse(const char *s, uint32_t min, uint32_t max,
+				  uint32_t *seconds);
+
 /* Index of the LAN named name, or -1. */
 int config_lan_find(const struct keel_config *cfg, const char *name);
 
