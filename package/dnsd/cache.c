@@ -21,16 +21,28 @@ static uint32_t pow2_at_least(uint32_t n)
 	return p;
 }
 
-int cache_init(struct cache *c, size_t bytes, uint64_t seed)
+size_t cache_entries_for(size_t bytes)
 {
 	size_t n = bytes / cache_entry_cost();
+
+	return n > (1u << 24) ? 1u << 24 : n;
+}
+
+int cache_init(struct cache *c, size_t bytes, uint32_t neg_max_ttl,
+	       uint64_t seed)
+{
+	size_t n = cache_entries_for(bytes);
 	uint32_t i;
 
 	memset(c, 0, sizeof(*c));
-	if (n < 16)
-		return -1;
-	if (n > (1u << 24))
-		n = 1u << 24;
+	c->max_ttl = 86400;
+	c->neg_max_ttl = neg_max_ttl;
+	c->free_head = c->lru_head = c->lru_tail = CACHE_NIL;
+	c->seed = seed;
+	/* No room for one entry: no cache (lookups miss, stores are
+	 * refused), never an error. */
+	if (n == 0)
+		return 0;
 	c->capacity = (uint32_t)n;
 	c->nbuckets = pow2_at_least(c->capacity);
 	if ((size_t)c->nbuckets * sizeof(uint32_t) +
@@ -46,14 +58,7 @@ int cache_init(struct cache *c, size_t bytes, uint64_t seed)
 		c->buckets[i] = CACHE_NIL;
 	/* Entries are handed out in order before the free list is used, so
 	 * an idle daemon's untouched table costs no resident memory. */
-	c->free_head = CACHE_NIL;
 	c->never_used = 0;
-	c->lru_head = c->lru_tail = CACHE_NIL;
-	c->seed = seed;
-	c->max_ttl = 86400;
-	/* RFC 2308 suggests 1-3 hours; shorter suits a LAN where a name may
-	 * appear any moment. */
-	c->neg_max_ttl = 900;
 	return 0;
 }
 
@@ -176,6 +181,8 @@ int cache_store(struct cache *c, const uint8_t *msg, size_t len,
 	uint32_t hash, i, ttl;
 	unsigned k;
 
+	if (c->capacity == 0)
+		return 0;
 	if (len > CACHE_MSG_MAX || m->ttl_count > CACHE_TTL_MAX ||
 	    m->ttl_count < m->rr_count) {
 		c->stats.too_big++;
@@ -245,6 +252,10 @@ size_t cache_lookup(struct cache *c, const struct dns_msg *query,
 	uint16_t flags;
 	unsigned k;
 
+	if (c->capacity == 0) {
+		c->stats.misses++;
+		return 0;
+	}
 	hash = key_hash(c->seed, q->name, q->name_len, q->type, q->klass);
 	i = find(c, hash, q->name, q->name_len, q->type, q->klass);
 	if (i == CACHE_NIL) {

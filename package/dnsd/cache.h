@@ -6,6 +6,9 @@
  * and every TTL lowered by the time spent in the cache. Negative answers
  * (NXDOMAIN, NODATA) are kept for the SOA's negative TTL (RFC 2308),
  * capped. Nothing is allocated after cache_init().
+ *
+ * Any budget works: 0 (or less than one entry) is no cache at all, every
+ * answer forwarded and nothing stored; a small one holds few entries.
  */
 #ifndef DNSD_CACHE_H
 #define DNSD_CACHE_H
@@ -54,12 +57,16 @@ struct cache {
 
 #define CACHE_NIL UINT32_MAX
 
-/* One allocation for table and buckets, at most `bytes`. Returns 0, or -1
- * if the budget holds fewer than 16 entries or allocation failed. */
-int cache_init(struct cache *c, size_t bytes, uint64_t seed);
+/* Table and buckets in at most `bytes` (none when that holds no entry).
+ * Negative answers are kept at most neg_max_ttl seconds (0: not at all).
+ * Returns 0, or -1 if allocation failed. */
+int cache_init(struct cache *c, size_t bytes, uint32_t neg_max_ttl,
+	       uint64_t seed);
 void cache_free(struct cache *c);
 /* Bytes one entry costs, for -n output. */
 size_t cache_entry_cost(void);
+/* Entries a budget of bytes holds (what cache_init() makes). */
+size_t cache_entries_for(size_t bytes);
 
 /*
  * Stores reply msg (parsed as m, OPT already stripped) at now_ms. Returns

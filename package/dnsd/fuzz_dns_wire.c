@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct dns_msg m, clean;
 	size_t len, n;
 
-	if (!c.entries && cache_init(&c, 64 * 1024, 1) < 0)
+	if (!c.entries && cache_init(&c, 64 * 1024, 300, 1) < 0)
 		return 0;
 	if (size > DNS_MSG_MAX)
 		return 0;

@@ -48,13 +48,10 @@ int main(int argc, char **argv)
 			blocklist_free(&bl);
 		}
 		printf("cache-entries %zu (%zu bytes each, replies up to %d "
-		       "bytes)\n", cfg.cache_bytes / cache_entry_cost(),
-		       cache_entry_cost(), CACHE_MSG_MAX);
-		if (cfg.cache_bytes / cache_entry_cost() < 16) {
-			fprintf(stderr, "dnsd: -c %zu: too small\n",
-				cfg.cache_bytes);
-			return 1;
-		}
+		       "bytes)%s\n", cache_entries_for(cfg.cache_bytes),
+		       cache_entry_cost(), CACHE_MSG_MAX,
+		       cache_entries_for(cfg.cache_bytes) ? "" :
+		       ": nothing is cached");
 		return 0;
 	}
 

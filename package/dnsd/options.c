@@ -15,13 +15,16 @@ void options_defaults(struct dnsd_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->cache_bytes = 1u << 20;
+	/* keel.conf's default. RFC 2308 suggests 1-3 hours; shorter suits
+	 * a LAN where a name may appear any moment. */
+	cfg->negative_ttl_max = 300;
 	cfg->domain = "lan";
 	cfg->block_mode = BLOCK_NXDOMAIN;
 	cfg->leases_files[0] = "/run/dnsd/leases.hosts";
 	cfg->nleases = 1;
-	cfg->querylog_per_sec = 50;
-	cfg->rate = 200;
-	cfg->burst = 400;
+	cfg->querylog_rate = (struct config_rate){ 20, 1 };
+	cfg->client_rate = (struct config_rate){ 100, 1 };
+	cfg->client_burst = 200;
 	cfg->user = "dnsd";
 	cfg->pending_max = 256;
 	cfg->upstream_timeout_ms = 1000;
@@ -38,7 +41,9 @@ static const char usage[] =
 	"  -u ADDR[:PORT]  upstream server, in order of preference (repeatable)\n"
 	"  -F FILE         more upstreams, one address per line (the WAN's DHCP\n"
 	"                  servers); re-read when it changes\n"
-	"  -c BYTES        cache budget, k/m suffixes (default 1m)\n"
+	"  -c BYTES        cache budget, k/m suffixes, 0 = no cache (default 1m)\n"
+	"  -m SECONDS      cap on how long NXDOMAIN/NODATA answers are cached,\n"
+	"                  0..86400, 0 = not cached (default 300)\n"
 	"  -d DOMAIN       local domain (default lan)\n"
 	"  -N NAME         router's own name (default: the hostname)\n"
 	"  -b FILE         blocklist: domains or hosts-format lines\n"
@@ -47,14 +52,93 @@ static const char usage[] =
 	"  -L FILE         DHCP lease hosts file, re-read when it changes\n"
 	"                  (repeatable, one per LAN)\n"
 	"                  (default /run/dnsd/leases.hosts)\n"
-	"  -q              log every query (at most -Q lines a second)\n"
-	"  -Q N            query log lines per second (default 50)\n"
-	"  -r QPS[/BURST]  per-client rate limit, 0 = off (default 200/400)\n"
+	"  -q              log every query (at most -Q lines)\n"
+	"  -Q RATE         query log lines: N/s, N/m, N/h (a bare N is per\n"
+	"                  second) or off = every line (default 20/s)\n"
+	"  -r RATE[/BURST] per-client rate limit, RATE as for -Q, off or 0 =\n"
+	"                  unlimited; BURST default twice the count (default\n"
+	"                  100/s/200)\n"
 	"  -U USER         drop privileges to USER (default dnsd)\n"
 	"  -P N            pending upstream queries at most (default 256)\n"
 	"  -T MS           upstream timeout before failover (default 1000)\n"
 	"  -k              log to /dev/kmsg instead of stderr\n"
 	"  -n              check settings, print them, exit\n";
+
+int options_parse_rate(const char *text, struct config_rate *out)
+{
+	char count[16];
+	const char *slash = strchr(text, '/');
+	size_t len = slash ? (size_t)(slash - text) : strlen(text);
+
+	if (strcmp(text, "off") == 0) {
+		*out = (struct config_rate){ 0, 0 };
+		return 0;
+	}
+	if (len == 0 || len >= sizeof(count))
+		return -1;
+	memcpy(count, text, len);
+	count[len] = '\0';
+	if (parse_u32(count, 1000000, &out->count))
+		return -1;
+	if (!slash)
+		out->per_seconds = 1;
+	else if (strcmp(slash, "/s") == 0)
+		out->per_seconds = 1;
+	else if (strcmp(slash, "/m") == 0)
+		out->per_seconds = 60;
+	else if (strcmp(slash, "/h") == 0)
+		out->per_seconds = 3600;
+	else
+		return -1;
+	if (out->count == 0)
+		out->per_seconds = 0;
+	return 0;
+}
+
+const char *options_rate_str(const struct config_rate *rate, char *buf,
+			     size_t size)
+{
+	if (rate->count == 0)
+		snprintf(buf, size, "off");
+	else if (rate->per_seconds == 3600)
+		snprintf(buf, size, "%u/h", rate->count);
+	else if (rate->per_seconds == 60)
+		snprintf(buf, size, "%u/m", rate->count);
+	else if (rate->per_seconds <= 1)
+		snprintf(buf, size, "%u/s", rate->count);
+	else
+		snprintf(buf, size, "%u/%us", rate->count, rate->per_seconds);
+	return buf;
+}
+
+/* -r RATE[/BURST]: "50", "50/100", "30/m", "30/m/60", "off". A burst is
+ * a plain number, a period one letter, so "5/5" stays 5/s burst 5. */
+static int parse_client_rate(const char *text, struct dnsd_config *cfg)
+{
+	char buf[40], *burst = NULL, *slash;
+
+	if ((size_t)snprintf(buf, sizeof(buf), "%s", text) >= sizeof(buf))
+		return -1;
+	slash = strchr(buf, '/');
+	if (slash && slash[1] >= '0' && slash[1] <= '9') {
+		burst = slash + 1;
+		*slash = '\0';
+	} else if (slash && (slash = strchr(slash + 1, '/'))) {
+		burst = slash + 1;
+		*slash = '\0';
+	}
+	if (options_parse_rate(buf, &cfg->client_rate))
+		return -1;
+	if (burst) {
+		if (parse_u32(burst, 2000000, &cfg->client_burst))
+			return -1;
+	} else {
+		cfg->client_burst = cfg->client_rate.count * 2;
+	}
+	if (cfg->client_burst < cfg->client_rate.count)
+		cfg->client_burst = cfg->client_rate.count;
+	return 0;
+}
 
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen)
@@ -63,7 +147,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":l:u:F:c:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
+	while ((opt = getopt(argc, argv, ":l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
 	       -1) {
 		switch (opt) {
 		case 'l':
@@ -101,6 +185,14 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 				return -1;
 			}
 			break;
+		case 'm':
+			if (parse_u32(optarg, DNSD_NEGATIVE_TTL_MAX,
+				      &cfg->negative_ttl_max)) {
+				snprintf(err, errlen, "-m %s: want 0..%d seconds",
+					 optarg, DNSD_NEGATIVE_TTL_MAX);
+				return -1;
+			}
+			break;
 		case 'd': cfg->domain = optarg; break;
 		case 'N': cfg->router_name = optarg; break;
 		case 'b': cfg->blocklist = optarg; break;
@@ -131,33 +223,19 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		case 'F': cfg->upstream_file = optarg; break;
 		case 'q': cfg->querylog = true; break;
 		case 'Q':
-			if (parse_u32(optarg, 100000, &cfg->querylog_per_sec) ||
-			    cfg->querylog_per_sec == 0) {
-				snprintf(err, errlen, "-Q %s: want 1..100000",
-					 optarg);
+			if (options_parse_rate(optarg, &cfg->querylog_rate)) {
+				snprintf(err, errlen, "-Q %s: want N/s, N/m, "
+					 "N/h (N 1..1000000) or off", optarg);
 				return -1;
 			}
 			break;
-		case 'r': {
-			char buf[32], *slash;
-
-			snprintf(buf, sizeof(buf), "%s", optarg);
-			slash = strchr(buf, '/');
-			if (slash)
-				*slash = '\0';
-			if (parse_u32(buf, 1000000, &cfg->rate) ||
-			    (slash && parse_u32(slash + 1, 1000000,
-						&cfg->burst))) {
-				snprintf(err, errlen, "-r %s: want QPS[/BURST]",
-					 optarg);
+		case 'r':
+			if (parse_client_rate(optarg, cfg)) {
+				snprintf(err, errlen, "-r %s: want RATE[/BURST]"
+					 " (RATE N/s, N/m, N/h or off)", optarg);
 				return -1;
 			}
-			if (!slash)
-				cfg->burst = cfg->rate * 2;
-			if (cfg->burst < cfg->rate)
-				cfg->burst = cfg->rate;
 			break;
-		}
 		case 'U': cfg->user = optarg; break;
 		case 'P':
 			if (parse_u32(optarg, 65536, &cfg->pending_max) ||
@@ -215,6 +293,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 
 void options_print(const struct dnsd_config *cfg, FILE *f)
 {
+	char rate[32];
 	size_t i;
 
 	for (i = 0; i < cfg->nlisten; i++)
@@ -223,7 +302,10 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		fprintf(f, "upstream %s\n", cfg->upstream[i].text);
 	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
 	fprintf(f, "pending-max %u\n", cfg->pending_max);
-	fprintf(f, "cache-bytes %zu\n", cfg->cache_bytes);
+	fprintf(f, "cache-size %zu%s\n", cfg->cache_bytes,
+		cfg->cache_bytes ? "" : " (no cache)");
+	fprintf(f, "negative-ttl-max %u%s\n", cfg->negative_ttl_max,
+		cfg->negative_ttl_max ? "" : " (negative answers not cached)");
 	fprintf(f, "domain %s\n", cfg->domain[0] ? cfg->domain : "(none)");
 	fprintf(f, "router-name %s\n",
 		cfg->router_name ? cfg->router_name : "(hostname)");
@@ -235,13 +317,14 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		fprintf(f, "upstream-file %s\n", cfg->upstream_file);
 	for (i = 0; i < cfg->nleases; i++)
 		fprintf(f, "leases %s\n", cfg->leases_files[i]);
-	fprintf(f, "querylog %s (%u lines/s)\n", cfg->querylog ? "on" : "off",
-		cfg->querylog_per_sec);
-	if (cfg->rate)
-		fprintf(f, "ratelimit %u/s burst %u per client\n", cfg->rate,
-			cfg->burst);
-	else
-		fprintf(f, "ratelimit off\n");
+	fprintf(f, "query-log %s\n", cfg->querylog ? "on" : "off");
+	fprintf(f, "query-log-rate %s\n",
+		options_rate_str(&cfg->querylog_rate, rate, sizeof(rate)));
+	fprintf(f, "client-rate-limit %s", options_rate_str(&cfg->client_rate,
+							     rate, sizeof(rate)));
+	if (cfg->client_rate.count)
+		fprintf(f, " burst %u", cfg->client_burst);
+	fputc('\n', f);
 	fprintf(f, "tcp-clients-max %u\n", cfg->tcp_clients_max);
 	fprintf(f, "user %s\n", cfg->user);
 }

@@ -13,12 +13,14 @@
 #include <stdio.h>
 #include <sys/socket.h>
 
+#include "keel/config.h"
 #include "keel/endpoint.h"
 #include "keel/numarg.h"
 
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
 #define DNSD_LEASES_MAX		4
+#define DNSD_NEGATIVE_TTL_MAX	86400	/* -m and [dns] negative-ttl-max */
 
 
 enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
@@ -28,7 +30,8 @@ struct dnsd_config {
 	size_t nlisten;
 	struct endpoint upstream[DNSD_UPSTREAM_MAX];
 	size_t nupstream;
-	size_t cache_bytes;
+	size_t cache_bytes;		/* 0: no cache */
+	uint32_t negative_ttl_max;	/* seconds; 0: not cached */
 	const char *domain;
 	const char *router_name;	/* NULL: the kernel's hostname */
 	const char *blocklist;
@@ -39,8 +42,9 @@ struct dnsd_config {
 	bool leases_given;		/* the first -L replaces the default */
 	const char *upstream_file;	/* -F: watched; adds to -u servers */
 	bool querylog;
-	uint32_t querylog_per_sec;
-	uint32_t rate, burst;		/* per client; 0 = unlimited */
+	struct config_rate querylog_rate;	/* lines; count 0: all */
+	struct config_rate client_rate;		/* count 0: unlimited */
+	uint32_t client_burst;		/* queries a client may send at once */
 	const char *user;
 	uint32_t pending_max;
 	uint32_t upstream_timeout_ms;
@@ -49,6 +53,8 @@ struct dnsd_config {
 	bool log_kmsg;
 };
 
+/* The defaults are keel.conf's (docs/config.md), so a test run with few
+ * flags behaves like a router with a short config. */
 void options_defaults(struct dnsd_config *cfg);
 
 /* Parses argv into cfg. Returns 0, 1 for -h (usage printed), or -1 with
@@ -56,6 +62,13 @@ void options_defaults(struct dnsd_config *cfg);
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
 
+
+/* Pure: "100/s", "30/m", "1000/h", "off"; a bare number is per second.
+ * Returns 0 or -1. */
+int options_parse_rate(const char *text, struct config_rate *out);
+/* "100/s", "30/m", "1000/h" or "off" into buf (at least 16 bytes). */
+const char *options_rate_str(const struct config_rate *rate, char *buf,
+			     size_t size);
 
 void options_print(const struct dnsd_config *cfg, FILE *f);
 

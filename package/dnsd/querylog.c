@@ -5,10 +5,13 @@
 
 #include "querylog.h"
 
-void querylog_init(struct querylog *ql, bool enabled, uint32_t per_sec)
+void querylog_init(struct querylog *ql, bool enabled, uint32_t count,
+		   uint32_t per_seconds)
 {
 	ql->enabled = enabled;
-	ql->per_sec = per_sec ? per_sec : 1;
+	ql->count = count;
+	ql->per_seconds = per_seconds ? per_seconds : 1;
+	ql->started = false;
 	ql->window_ms = 0;
 	ql->in_window = 0;
 	ql->suppressed = 0;
@@ -21,11 +24,17 @@ bool querylog_admit(struct querylog *ql, uint64_t now_ms,
 	*suppressed = 0;
 	if (!ql->enabled)
 		return false;
-	if (now_ms >= ql->window_ms + 1000 || now_ms < ql->window_ms) {
+	if (ql->count == 0)
+		return true;
+	/* The first line, a period over (or a clock gone back): a new
+	 * period starts now. */
+	if (!ql->started || now_ms < ql->window_ms ||
+	    now_ms - ql->window_ms >= (uint64_t)ql->per_seconds * 1000) {
+		ql->started = true;
 		ql->window_ms = now_ms;
 		ql->in_window = 0;
 	}
-	if (ql->in_window >= ql->per_sec) {
+	if (ql->in_window >= ql->count) {
 		ql->suppressed++;
 		ql->suppressed_total++;
 		return false;

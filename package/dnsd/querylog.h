@@ -2,8 +2,9 @@
  * querylog.h - one log line per query, rate limited.
  *
  * A flood must not turn into a log flood (or flash wear through syslog):
- * at most `per_sec` lines a second are written, the rest are counted and
- * the count is reported on the next line that gets through.
+ * at most `count` lines per `per_seconds` (20/s, 30/m, as keel.conf writes
+ * it) are written, the rest are counted and the count is reported on the
+ * next line that gets through. count 0 writes every line.
  */
 #ifndef DNSD_QUERYLOG_H
 #define DNSD_QUERYLOG_H
@@ -19,14 +20,17 @@ enum query_source {
 
 struct querylog {
 	bool enabled;
-	uint32_t per_sec;
-	uint64_t window_ms;
+	uint32_t count, per_seconds;	/* lines per period; count 0: all */
+	bool started;			/* window_ms is set */
+	uint64_t window_ms;		/* start of the current period */
 	uint32_t in_window;
 	uint64_t suppressed;		/* since the last written line */
 	uint64_t suppressed_total;
 };
 
-void querylog_init(struct querylog *ql, bool enabled, uint32_t per_sec);
+/* per_seconds 0 means 1. */
+void querylog_init(struct querylog *ql, bool enabled, uint32_t count,
+		   uint32_t per_seconds);
 
 /* True if a line may be written now; *suppressed gets the count of lines
  * dropped since the last one written (then reset). */

@@ -8,16 +8,19 @@
 
 #define PROBE_WINDOW 8
 
-int ratelimit_init(struct ratelimit *rl, size_t clients, uint32_t rate,
-		   uint32_t burst, uint64_t seed)
+int ratelimit_init(struct ratelimit *rl, size_t clients, uint32_t count,
+		   uint32_t per_seconds, uint32_t burst, uint64_t seed)
 {
 	size_t size = PROBE_WINDOW;
 
 	memset(rl, 0, sizeof(*rl));
-	rl->rate = rate;
-	rl->burst = burst ? burst : rate;
+	rl->count = count;
+	rl->per_seconds = per_seconds ? per_seconds : 1;
+	rl->burst = burst ? burst : count;
+	rl->cost = (uint64_t)rl->per_seconds * 1000;
+	rl->cap = (uint64_t)rl->burst * rl->cost;
 	rl->seed = seed;
-	if (rate == 0)
+	if (count == 0)
 		return 0;
 	while (size < clients && size < (1u << 20))
 		size <<= 1;
@@ -50,10 +53,10 @@ bool ratelimit_allow(struct ratelimit *rl, const uint8_t addr[16],
 		     uint64_t now_ms)
 {
 	struct ratelimit_client *c = NULL, *oldest = NULL;
-	uint64_t cap = (uint64_t)rl->burst * 1000, tokens;
+	uint64_t credit;
 	size_t base, i;
 
-	if (rl->rate == 0)
+	if (rl->count == 0)
 		return true;
 	base = addr_hash(rl->seed, addr);
 	for (i = 0; i < PROBE_WINDOW; i++) {
@@ -78,22 +81,26 @@ bool ratelimit_allow(struct ratelimit *rl, const uint8_t addr[16],
 			rl->forgotten++;
 		memcpy(c->addr, addr, 16);
 		c->used = true;
-		c->tokens_milli = (uint32_t)cap;
+		c->credit = rl->cap;
 		c->last_ms = now_ms;
 	}
-	tokens = c->tokens_milli;
+	credit = c->credit;
 	if (now_ms > c->last_ms) {
-		/* rate tokens per 1000 ms = rate milli-tokens per ms. */
-		uint64_t gained = (now_ms - c->last_ms) * rl->rate;
+		uint64_t elapsed = now_ms - c->last_ms;
 
-		tokens = tokens + gained > cap ? cap : tokens + gained;
+		/* Compare before multiplying: a client idle for days would
+		 * overflow elapsed * count. */
+		if (elapsed >= (rl->cap - credit) / rl->count + 1)
+			credit = rl->cap;
+		else
+			credit += elapsed * rl->count;
 		c->last_ms = now_ms;
 	}
-	if (tokens < 1000) {
-		c->tokens_milli = (uint32_t)tokens;
+	if (credit < rl->cost) {
+		c->credit = credit;
 		rl->limited++;
 		return false;
 	}
-	c->tokens_milli = (uint32_t)(tokens - 1000);
+	c->credit = credit - rl->cost;
 	return true;
 }

@@ -524,10 +524,10 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		snprintf(err, errlen, "getrandom: %s", strerror(errno));
 		return -1;
 	}
-	if (cache_init(&srv->cache, cfg->cache_bytes, seed) < 0) {
-		snprintf(err, errlen, "cache of %zu bytes: too small (at least "
-			 "%zu) or out of memory", cfg->cache_bytes,
-			 16 * cache_entry_cost());
+	if (cache_init(&srv->cache, cfg->cache_bytes, cfg->negative_ttl_max,
+		       seed) < 0) {
+		snprintf(err, errlen, "cache of %zu bytes: out of memory",
+			 cfg->cache_bytes);
 		return -1;
 	}
 	if (local_init(&srv->local, LOCAL_HOSTS_MAX, cfg->domain) < 0) {
@@ -535,7 +535,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 			 cfg->domain);
 		return -1;
 	}
-	if (ratelimit_init(&srv->rl, RATELIMIT_CLIENTS, cfg->rate, cfg->burst,
+	if (ratelimit_init(&srv->rl, RATELIMIT_CLIENTS, cfg->client_rate.count,
+			   cfg->client_rate.per_seconds, cfg->client_burst,
 			   seed ^ 0x9e3779b97f4a7c15ull) < 0 ||
 	    fwd_init(&srv->fwd, cfg->pending_max, cfg->upstream,
 		     cfg->nupstream) < 0) {
@@ -553,7 +554,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	querylog_init(&srv->ql, cfg->querylog, cfg->querylog_per_sec);
+	querylog_init(&srv->ql, cfg->querylog, cfg->querylog_rate.count,
+		      cfg->querylog_rate.per_seconds);
 	for (i = 0; i < cfg->nleases; i++)
 		file_changed(cfg->leases_files[i], &srv->lease_stamps[i]);
 	if (server_load_data(srv, err, errlen) < 0)

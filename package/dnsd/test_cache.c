@@ -65,7 +65,7 @@ static void test_ttl_decay(void)
 	struct dns_msg rm, qm, om;
 	size_t rlen, n;
 
-	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 1), 0);
+	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 300, 1), 0);
 	rlen = make_reply(reply, "www.example.com", DNS_T_A, 0, 300, 0, 0, &rm);
 	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 1000), 1);
 	make_query(q, "WWW.example.COM", DNS_T_A, 0x4242, &qm);
@@ -103,7 +103,7 @@ static void test_negative(void)
 	struct dns_msg rm, qm, om;
 	size_t rlen, n;
 
-	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 2), 0);
+	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 900, 2), 0);
 	/* NXDOMAIN: TTL is min(SOA TTL, SOA minimum) = 60. */
 	rlen = make_reply(reply, "nx.example", DNS_T_A, DNS_R_NXDOMAIN, 0,
 			  3600, 60, &rm);
@@ -149,8 +149,10 @@ static void test_eviction(void)
 	size_t budget = 16 * cache_entry_cost(), rlen;
 	unsigned i;
 
-	CHECK_EQ_INT(cache_init(&c, budget - 1, 3), -1);
-	CHECK_EQ_INT(cache_init(&c, budget, 3), 0);
+	CHECK_EQ_INT(cache_init(&c, budget - 1, 300, 3), 0);
+	CHECK_EQ_UINT(c.capacity, 15);
+	cache_free(&c);
+	CHECK_EQ_INT(cache_init(&c, budget, 300, 3), 0);
 	CHECK_EQ_UINT(c.capacity, 16);
 	for (i = 0; i < 20; i++) {
 		snprintf(name, sizeof(name), "host%u.example", i);
@@ -191,7 +193,7 @@ static void test_too_big(void)
 	struct dns_msg qm, rm;
 	int i;
 
-	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 4), 0);
+	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 300, 4), 0);
 	make_query(qbuf, "big.example", DNS_T_A, 1, &qm);
 	dns_reply_start(&b, reply, sizeof(reply), qbuf, &qm, 0);
 	for (i = 0; i < 40; i++)
@@ -202,11 +204,117 @@ static void test_too_big(void)
 	cache_free(&c);
 }
 
+/* [dns] negative-ttl-max: a long SOA minimum is cut to the cap, and 0
+ * keeps negative answers out of the cache. */
+static void test_negative_cap(void)
+{
+	struct cache c;
+	uint8_t reply[512], q[512], out[512];
+	struct dns_msg rm, qm;
+	size_t rlen;
+
+	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 300, 5), 0);
+	rlen = make_reply(reply, "nx.example", DNS_T_A, DNS_R_NXDOMAIN, 0,
+			  3600, 3600, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 1000), 1);
+	make_query(q, "nx.example", DNS_T_A, 5, &qm);
+	CHECK(cache_lookup(&c, &qm, 1000 + 299999, out, sizeof(out)) > 0);
+	CHECK_EQ_UINT(cache_lookup(&c, &qm, 1000 + 300000, out, sizeof(out)),
+		      0);
+	/* Positive answers are not affected by the negative cap. */
+	rlen = make_reply(reply, "pos.example", DNS_T_A, 0, 3600, 0, 0, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 1);
+	make_query(q, "pos.example", DNS_T_A, 5, &qm);
+	CHECK(cache_lookup(&c, &qm, 3599999, out, sizeof(out)) > 0);
+	cache_free(&c);
+
+	CHECK_EQ_INT(cache_init(&c, 64 * 1024, 0, 6), 0);
+	rlen = make_reply(reply, "nx.example", DNS_T_A, DNS_R_NXDOMAIN, 0,
+			  3600, 3600, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 0);
+	rlen = make_reply(reply, "nodata.example", DNS_T_AAAA, 0, 0, 60, 60,
+			  &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 0);
+	CHECK_EQ_UINT(c.used, 0);
+	make_query(q, "nx.example", DNS_T_A, 5, &qm);
+	CHECK_EQ_UINT(cache_lookup(&c, &qm, 1, out, sizeof(out)), 0);
+	/* ... while positive answers still are. */
+	rlen = make_reply(reply, "pos.example", DNS_T_A, 0, 60, 0, 0, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 1);
+	cache_free(&c);
+}
+
+/* cache-size takes 0 to 256M: 0 stores nothing (every answer is
+ * forwarded), a few KiB hold a few entries, the largest allocates. */
+static void test_sizes(void)
+{
+	struct cache c;
+	uint8_t reply[512], q[512], out[512];
+	struct dns_msg rm, qm;
+	char name[32];
+	size_t rlen;
+	unsigned i;
+
+	CHECK_EQ_INT(cache_init(&c, 0, 300, 7), 0);
+	CHECK_EQ_UINT(c.capacity, 0);
+	CHECK(c.entries == NULL);
+	rlen = make_reply(reply, "www.example", DNS_T_A, 0, 300, 0, 0, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 0);
+	make_query(q, "www.example", DNS_T_A, 1, &qm);
+	CHECK_EQ_UINT(cache_lookup(&c, &qm, 1, out, sizeof(out)), 0);
+	CHECK_EQ_UINT(c.stats.misses, 1);
+	CHECK_EQ_UINT(c.used, 0);
+	cache_free(&c);
+	/* Less than one entry is no cache either. */
+	CHECK_EQ_UINT(cache_entries_for(cache_entry_cost() - 1), 0);
+	CHECK_EQ_INT(cache_init(&c, cache_entry_cost() - 1, 300, 7), 0);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 0);
+	cache_free(&c);
+
+	/* 4K: once refused, now a handful of entries, evicted LRU. */
+	CHECK_EQ_INT(cache_init(&c, 4096, 300, 8), 0);
+	CHECK(c.capacity >= 1);
+	CHECK_EQ_UINT(c.capacity, 4096 / cache_entry_cost());
+	CHECK_EQ_UINT(c.capacity, cache_entries_for(4096));
+	CHECK((size_t)c.capacity * sizeof(struct cache_entry) +
+	      (size_t)c.nbuckets * sizeof(uint32_t) <= 4096);
+	for (i = 0; i < c.capacity + 3; i++) {
+		snprintf(name, sizeof(name), "h%u.example", i);
+		rlen = make_reply(reply, name, DNS_T_A, 0, 300, 0, 0, &rm);
+		CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, i), 1);
+	}
+	CHECK_EQ_UINT(c.used, c.capacity);
+	CHECK_EQ_UINT(c.stats.evictions, 3);
+	snprintf(name, sizeof(name), "h%u.example", c.capacity + 2);
+	make_query(q, name, DNS_T_A, 1, &qm);
+	CHECK(cache_lookup(&c, &qm, 100, out, sizeof(out)) > 0);
+	cache_free(&c);
+
+	/* One entry: buckets and entry still within the budget. */
+	CHECK_EQ_INT(cache_init(&c, cache_entry_cost(), 300, 9), 0);
+	CHECK_EQ_UINT(c.capacity, 1);
+	CHECK(c.nbuckets >= 1);
+	rlen = make_reply(reply, "a.example", DNS_T_A, 0, 300, 0, 0, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 1);
+	rlen = make_reply(reply, "b.example", DNS_T_A, 0, 300, 0, 0, &rm);
+	CHECK_EQ_INT(cache_store(&c, reply, rlen, &rm, 0), 1);
+	make_query(q, "b.example", DNS_T_A, 1, &qm);
+	CHECK(cache_lookup(&c, &qm, 1, out, sizeof(out)) > 0);
+	cache_free(&c);
+
+	/* The config's largest, 256M: entries are touched only when used. */
+	CHECK_EQ_INT(cache_init(&c, 256u << 20, 300, 10), 0);
+	CHECK_EQ_UINT(c.capacity, (256u << 20) / cache_entry_cost());
+	cache_free(&c);
+}
+
 int main(void)
 {
 	test_ttl_decay();
 	test_negative();
 	test_eviction();
 	test_too_big();
+	test_negative_cap();
+	test_sizes();
 	return check_done();
 }

@@ -1,9 +1,10 @@
 /*
  * test_options.c - command line to settings: addresses with ports,
- * sizes, errors.
+ * sizes, rates as written, errors, -n.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -23,6 +24,130 @@ static int parse(struct dnsd_config *cfg, char *err, size_t errlen, ...)
 	argv[argc] = NULL;
 	options_defaults(cfg);
 	return options_parse(cfg, argc, argv, err, errlen);
+}
+
+static void test_rates(void)
+{
+	struct dnsd_config cfg;
+	struct config_rate r;
+	char err[256], buf[16];
+
+	CHECK_EQ_INT(options_parse_rate("100/s", &r), 0);
+	CHECK_EQ_UINT(r.count, 100);
+	CHECK_EQ_UINT(r.per_seconds, 1);
+	CHECK_EQ_INT(options_parse_rate("30/m", &r), 0);
+	CHECK_EQ_UINT(r.per_seconds, 60);
+	CHECK_EQ_INT(options_parse_rate("1000/h", &r), 0);
+	CHECK_EQ_UINT(r.count, 1000);
+	CHECK_EQ_UINT(r.per_seconds, 3600);
+	CHECK_EQ_INT(options_parse_rate("7", &r), 0);
+	CHECK_EQ_UINT(r.per_seconds, 1);
+	CHECK_EQ_INT(options_parse_rate("off", &r), 0);
+	CHECK_EQ_UINT(r.count, 0);
+	CHECK_EQ_INT(options_parse_rate("0", &r), 0);
+	CHECK_EQ_UINT(r.count, 0);
+	CHECK_EQ_INT(options_parse_rate("30/d", &r), -1);
+	CHECK_EQ_INT(options_parse_rate("/s", &r), -1);
+	CHECK_EQ_INT(options_parse_rate("30/", &r), -1);
+	CHECK_EQ_INT(options_parse_rate("1000001/s", &r), -1);
+	CHECK_EQ_INT(options_parse_rate("", &r), -1);
+	r = (struct config_rate){ 30, 60 };
+	CHECK_STR(options_rate_str(&r, buf, sizeof(buf)), "30/m");
+	r = (struct config_rate){ 100, 1 };
+	CHECK_STR(options_rate_str(&r, buf, sizeof(buf)), "100/s");
+	r = (struct config_rate){ 5, 3600 };
+	CHECK_STR(options_rate_str(&r, buf, sizeof(buf)), "5/h");
+	r = (struct config_rate){ 0, 0 };
+	CHECK_STR(options_rate_str(&r, buf, sizeof(buf)), "off");
+
+	/* -r with a period, with and without a burst. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-r", "30/m", NULL), 0);
+	CHECK_EQ_UINT(cfg.client_rate.count, 30);
+	CHECK_EQ_UINT(cfg.client_rate.per_seconds, 60);
+	CHECK_EQ_UINT(cfg.client_burst, 60);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-r", "30/m/45", NULL), 0);
+	CHECK_EQ_UINT(cfg.client_burst, 45);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-r", "off", NULL), 0);
+	CHECK_EQ_UINT(cfg.client_rate.count, 0);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-r", "30/x", NULL), -1);
+	CHECK_STR(err, "-r 30/x: want RATE[/BURST] (RATE N/s, N/m, N/h or off)");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-Q", "120/m", NULL), 0);
+	CHECK_EQ_UINT(cfg.querylog_rate.count, 120);
+	CHECK_EQ_UINT(cfg.querylog_rate.per_seconds, 60);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-Q", "off", NULL), 0);
+	CHECK_EQ_UINT(cfg.querylog_rate.count, 0);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-Q", "many", NULL), -1);
+
+	/* -m: the negative TTL cap, 0..1d. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-m", "60", NULL), 0);
+	CHECK_EQ_UINT(cfg.negative_ttl_max, 60);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-m", "0", NULL), 0);
+	CHECK_EQ_UINT(cfg.negative_ttl_max, 0);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-m", "86401", NULL), -1);
+	CHECK_STR(err, "-m 86401: want 0..86400 seconds");
+	/* -c 0: no cache; any small size is taken. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-c", "0", NULL), 0);
+	CHECK_EQ_UINT(cfg.cache_bytes, 0);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-c", "4k", NULL), 0);
+	CHECK_EQ_UINT(cfg.cache_bytes, 4096);
+}
+
+/* The bare daemon's defaults are keel.conf's documented ones. */
+static void test_defaults(void)
+{
+	struct dnsd_config cfg;
+
+	options_defaults(&cfg);
+	CHECK_EQ_UINT(cfg.cache_bytes, 1 << 20);
+	CHECK_EQ_UINT(cfg.negative_ttl_max, 300);
+	CHECK_STR(cfg.domain, "lan");
+	CHECK_EQ_UINT(cfg.querylog_rate.count, 20);
+	CHECK_EQ_UINT(cfg.querylog_rate.per_seconds, 1);
+	CHECK_EQ_UINT(cfg.client_rate.count, 100);
+	CHECK_EQ_UINT(cfg.client_rate.per_seconds, 1);
+	CHECK_EQ_UINT(cfg.client_burst, 200);
+}
+
+/* -n names every setting, rates as written. */
+static void test_print(void)
+{
+	struct dnsd_config cfg;
+	char err[256], out[4096];
+	FILE *f;
+	size_t n;
+
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-F",
+			   "/run/keel/wan-dns", "-r", "30/m", "-Q", "5/h",
+			   "-m", "0", "-c", "0", NULL), 0);
+	f = tmpfile();
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	options_print(&cfg, f);
+	rewind(f);
+	n = fread(out, 1, sizeof(out) - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	CHECK(strstr(out, "listen 10.0.0.1:53 udp tcp\n") != NULL);
+	CHECK(strstr(out, "upstream-file /run/keel/wan-dns\n") != NULL);
+	CHECK(strstr(out, "client-rate-limit 30/m burst 60\n") != NULL);
+	CHECK(strstr(out, "query-log-rate 5/h\n") != NULL);
+	CHECK(strstr(out, "negative-ttl-max 0 (negative answers not "
+			  "cached)\n") != NULL);
+	CHECK(strstr(out, "cache-size 0 (no cache)\n") != NULL);
+	CHECK(strstr(out, "leases /run/dnsd/leases.hosts\n") != NULL);
 }
 
 int main(void)
@@ -69,12 +194,22 @@ int main(void)
 	CHECK_STR(cfg.domain, "home");
 	CHECK(cfg.querylog);
 	CHECK(cfg.check_only);
-	CHECK_EQ_UINT(cfg.rate, 50);
-	CHECK_EQ_UINT(cfg.burst, 100);
+	CHECK_EQ_UINT(cfg.client_rate.count, 50);
+	CHECK_EQ_UINT(cfg.client_rate.per_seconds, 1);
+	CHECK_EQ_UINT(cfg.client_burst, 100);
 	CHECK_EQ_INT(cfg.block_mode, BLOCK_NULL);
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "192.168.1.1",
 			   "-u", "192.0.2.53", "-r", "10/3", NULL), 0);
-	CHECK_EQ_UINT(cfg.burst, 10);
+	CHECK_EQ_UINT(cfg.client_burst, 10);
+	/* tests/dns/run's 5/5: 5 a second, burst 5. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "192.168.1.1",
+			   "-u", "192.0.2.53", "-r", "5/5", NULL), 0);
+	CHECK_EQ_UINT(cfg.client_rate.count, 5);
+	CHECK_EQ_UINT(cfg.client_rate.per_seconds, 1);
+	CHECK_EQ_UINT(cfg.client_burst, 5);
+	test_rates();
+	test_defaults();
+	test_print();
 
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-u", "192.0.2.53", NULL), -1);
 	CHECK_STR(err, "no -l listen address given");
