@@ -2,10 +2,11 @@
  * local.h - names dnsd answers itself: the router's name, static hosts,
  * and DHCP lease hostnames, all under the local domain, with PTR records.
  *
- * Interface to the DHCP daemon: it writes a hosts-format file (default
- * /run/dnsd/leases.hosts, "ADDR NAME" per line, temp + rename) and sends
- * dnsd SIGHUP; dnsd rebuilds the table from its sources. A bad line costs
- * that line and a counter, never the service.
+ * Interface to the DHCP daemon: it writes a hosts-format file per pool
+ * (with -C /run/dhcpd/LAN.hosts, keel/paths.h; -L names others; "ADDR
+ * NAME" per line, temp + rename) and dnsd, seeing it change or on SIGHUP,
+ * rebuilds the table from its sources. A bad line costs that line and a
+ * counter, never the service.
  */
 #ifndef DNSD_LOCAL_H
 #define DNSD_LOCAL_H

@@ -1,23 +1,52 @@
 /*
  * main.c - dnsd: DNS cache and forwarder for the LAN side of a Keel
- * router. Options in, sockets bound, privileges dropped, event loop run.
+ * router. Settings in (keel.conf with -C, or flags), sockets bound,
+ * privileges dropped, event loop run.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "keel/config.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
 
+#include "from_config.h"
 #include "options.h"
 #include "server.h"
 
 /* Large (two 64 KiB buffers): static, not on the stack. */
 static struct server srv;
+/* The parsed -C file: cfg points into it for as long as dnsd runs. */
+static struct keel_config conf;
+static struct dnsd_config cfg;
+
+/* -n: the settings, what the blocklist and cache come to; 0 or 1. */
+static int check_settings(void)
+{
+	struct blocklist bl = { 0 };
+	size_t entries = cache_entries_for(cfg.cache_bytes);
+
+	options_print(&cfg, stdout);
+	if (cfg.blocklist) {
+		if (blocklist_load_file(&bl, cfg.blocklist) < 0) {
+			fprintf(stderr, "dnsd: blocklist %s: cannot read\n",
+				cfg.blocklist);
+			return 1;
+		}
+		printf("blocklist-names %zu (%zu bad lines, %zu duplicates)\n",
+		       bl.count, bl.bad_lines, bl.duplicates);
+		blocklist_free(&bl);
+	}
+	printf("cache-entries %zu (%zu bytes each, replies up to %d bytes)%s\n",
+	       entries, cache_entry_cost(), CACHE_MSG_MAX,
+	       entries ? "" : ": nothing is cached");
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
-	struct dnsd_config cfg;
+	struct config_error cerr;
 	char err[512];
 	const char *why;
 	int rc;
@@ -30,30 +59,23 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dnsd: %s\n", err);
 		return 2;
 	}
+	/* Strict: a config dnsd cannot run is an error, never defaults (init
+	 * already fell back to the safe default if keel.conf was bad). */
+	if (cfg.config_path) {
+		if (config_load(cfg.config_path, &conf, &cerr) < 0) {
+			fprintf(stderr, "dnsd: %s: %s\n", cfg.config_path,
+				cerr.msg);
+			return 1;
+		}
+		if (options_from_config(&cfg, &conf, err, sizeof(err)) < 0) {
+			fprintf(stderr, "dnsd: %s: %s\n", cfg.config_path, err);
+			return 1;
+		}
+	}
 	log_init("dnsd", cfg.log_kmsg ? KEEL_LOG_KMSG : KEEL_LOG_STDERR);
 
-	if (cfg.check_only) {
-		struct blocklist bl = { 0 };
-
-		options_print(&cfg, stdout);
-		if (cfg.blocklist) {
-			if (blocklist_load_file(&bl, cfg.blocklist) < 0) {
-				fprintf(stderr, "dnsd: blocklist %s: cannot "
-					"read\n", cfg.blocklist);
-				return 1;
-			}
-			printf("blocklist-names %zu (%zu bad lines, %zu "
-			       "duplicates)\n", bl.count, bl.bad_lines,
-			       bl.duplicates);
-			blocklist_free(&bl);
-		}
-		printf("cache-entries %zu (%zu bytes each, replies up to %d "
-		       "bytes)%s\n", cache_entries_for(cfg.cache_bytes),
-		       cache_entry_cost(), CACHE_MSG_MAX,
-		       cache_entries_for(cfg.cache_bytes) ? "" :
-		       ": nothing is cached");
-		return 0;
-	}
+	if (cfg.check_only)
+		return check_settings();
 
 	if (server_init(&srv, &cfg, err, sizeof(err)) < 0) {
 		logx_err("%s", err);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "local.h"
 #include "options.h"
 
 void options_defaults(struct dnsd_config *cfg)
@@ -31,31 +32,33 @@ void options_defaults(struct dnsd_config *cfg)
 	cfg->tcp_clients_max = 32;
 }
 
-
-
-
 static const char usage[] =
-	"usage: dnsd -l ADDR[:PORT]... {-u UPSTREAM[:PORT]... | -F FILE} [options]\n"
-	"  -l ADDR[:PORT]  listen on this address, UDP and TCP (repeatable;\n"
+	"usage: dnsd -C FILE [-B MODE] [-U USER] [-P N] [-T MS] [-k] [-n]\n"
+	"       dnsd -l ADDR[:PORT]... {-u UPSTREAM[:PORT]... | -F FILE} [options]\n"
+	"  -C FILE         read the settings from keel.conf FILE: listen on every\n"
+	"                  [lan] address, [dns] for the rest, a lease names file\n"
+	"                  per [dhcp] pool; the flags below marked * set the same\n"
+	"                  things and are refused with -C\n"
+	"  -l ADDR[:PORT]  * listen on this address, UDP and TCP (repeatable;\n"
 	"                  never a wildcard: name the LAN addresses)\n"
-	"  -u ADDR[:PORT]  upstream server, in order of preference (repeatable)\n"
-	"  -F FILE         more upstreams, one address per line (the WAN's DHCP\n"
+	"  -u ADDR[:PORT]  * upstream server, in order of preference (repeatable)\n"
+	"  -F FILE         * more upstreams, one address per line (the WAN's DHCP\n"
 	"                  servers); re-read when it changes\n"
-	"  -c BYTES        cache budget, k/m suffixes, 0 = no cache (default 1m)\n"
-	"  -m SECONDS      cap on how long NXDOMAIN/NODATA answers are cached,\n"
+	"  -c BYTES        * cache budget, k/m suffixes, 0 = no cache (default 1m)\n"
+	"  -m SECONDS      * cap on how long NXDOMAIN/NODATA answers are cached,\n"
 	"                  0..86400, 0 = not cached (default 300)\n"
-	"  -d DOMAIN       local domain (default lan)\n"
-	"  -N NAME         router's own name (default: the hostname)\n"
-	"  -b FILE         blocklist: domains or hosts-format lines\n"
+	"  -d DOMAIN       * local domain (default lan)\n"
+	"  -N NAME         * router's own name (default: the hostname)\n"
+	"  -b FILE         * blocklist: domains or hosts-format lines\n"
 	"  -B MODE         answer blocked names with nxdomain or null\n"
-	"  -H FILE         static hosts file\n"
-	"  -L FILE         DHCP lease hosts file, re-read when it changes\n"
+	"  -H FILE         * static hosts file\n"
+	"  -L FILE         * DHCP lease hosts file, re-read when it changes\n"
 	"                  (repeatable, one per LAN)\n"
 	"                  (default /run/dnsd/leases.hosts)\n"
-	"  -q              log every query (at most -Q lines)\n"
-	"  -Q RATE         query log lines: N/s, N/m, N/h (a bare N is per\n"
+	"  -q              * log every query (at most -Q lines)\n"
+	"  -Q RATE         * query log lines: N/s, N/m, N/h (a bare N is per\n"
 	"                  second) or off = every line (default 20/s)\n"
-	"  -r RATE[/BURST] per-client rate limit, RATE as for -Q, off or 0 =\n"
+	"  -r RATE[/BURST] * per-client rate limit, RATE as for -Q, off or 0 =\n"
 	"                  unlimited; BURST default twice the count (default\n"
 	"                  100/s/200)\n"
 	"  -U USER         drop privileges to USER (default dnsd)\n"
@@ -63,6 +66,35 @@ static const char usage[] =
 	"  -T MS           upstream timeout before failover (default 1000)\n"
 	"  -k              log to /dev/kmsg instead of stderr\n"
 	"  -n              check settings, print them, exit\n";
+
+/* Where keel.conf sets what each flag would: named when a flag is given
+ * with -C, so the one source of a setting is never in doubt. */
+static const struct {
+	char flag;
+	const char *key;
+} config_keys[] = {
+	{ 'l', "[lan] address" },
+	{ 'u', "[dns] upstream" },
+	{ 'F', "[dns] upstream, or the WAN's servers" },
+	{ 'c', "[dns] cache-size" },
+	{ 'm', "[dns] negative-ttl-max" },
+	{ 'd', "[dns] domain" },
+	{ 'N', "hostname" },
+	{ 'b', "[dns] blocklist" },
+	{ 'H', "[dns] host" },
+	{ 'L', "[dhcp], one lease file per pool" },
+	{ 'q', "[dns] query-log" },
+	{ 'Q', "[dns] query-log-rate" },
+	{ 'r', "[dns] client-rate-limit" },
+};
+
+static const char *config_key_of(int flag)
+{
+	for (size_t i = 0; i < sizeof(config_keys) / sizeof(config_keys[0]); i++)
+		if (config_keys[i].flag == flag)
+			return config_keys[i].key;
+	return NULL;
+}
 
 int options_parse_rate(const char *text, struct config_rate *out)
 {
@@ -143,13 +175,16 @@ static int parse_client_rate(const char *text, struct dnsd_config *cfg)
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen)
 {
-	int opt;
+	int opt, config_flag = 0;
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:knh")) !=
-	       -1) {
+	while ((opt = getopt(argc, argv,
+			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:knh")) != -1) {
+		if (!config_flag && config_key_of(opt))
+			config_flag = opt;
 		switch (opt) {
+		case 'C': cfg->config_path = optarg; break;
 		case 'l':
 			if (cfg->nlisten == DNSD_LISTEN_MAX) {
 				snprintf(err, errlen, "more than %d -l",
@@ -271,6 +306,15 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		snprintf(err, errlen, "unexpected argument '%s'", argv[optind]);
 		return -1;
 	}
+	if (cfg->config_path) {
+		if (config_flag) {
+			snprintf(err, errlen, "-%c: set in the config (%s), "
+				 "not with -C", config_flag,
+				 config_key_of(config_flag));
+			return -1;
+		}
+		return 0;
+	}
 	for (size_t i = 0; i < cfg->nlisten; i++) {
 		if (endpoint_is_wildcard(&cfg->listen[i])) {
 			/* A wildcard would answer on the WAN side too. */
@@ -293,13 +337,17 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 
 void options_print(const struct dnsd_config *cfg, FILE *f)
 {
-	char rate[32];
+	char rate[32], addr[CONFIG_ADDR_STRLEN];
 	size_t i;
 
+	if (cfg->config_path)
+		fprintf(f, "config %s\n", cfg->config_path);
 	for (i = 0; i < cfg->nlisten; i++)
 		fprintf(f, "listen %s udp tcp\n", cfg->listen[i].text);
 	for (i = 0; i < cfg->nupstream; i++)
 		fprintf(f, "upstream %s\n", cfg->upstream[i].text);
+	fprintf(f, "upstream-file %s\n",
+		cfg->upstream_file ? cfg->upstream_file : "(none)");
 	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
 	fprintf(f, "pending-max %u\n", cfg->pending_max);
 	fprintf(f, "cache-size %zu%s\n", cfg->cache_bytes,
@@ -307,16 +355,24 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 	fprintf(f, "negative-ttl-max %u%s\n", cfg->negative_ttl_max,
 		cfg->negative_ttl_max ? "" : " (negative answers not cached)");
 	fprintf(f, "domain %s\n", cfg->domain[0] ? cfg->domain : "(none)");
-	fprintf(f, "router-name %s\n",
-		cfg->router_name ? cfg->router_name : "(hostname)");
+	fprintf(f, "router-name %s%s\n",
+		cfg->router_name ? cfg->router_name : "(hostname)",
+		cfg->router_name && !strchr(cfg->router_name, '.') &&
+		cfg->domain[0] && strlen(cfg->router_name) + 1 +
+		strlen(cfg->domain) > LOCAL_NAME_MAX ?
+		" (not answered: with the domain, longer than a DNS name)" : "");
+	fprintf(f, "hosts %zu\n", cfg->nhosts);
+	for (i = 0; i < cfg->nhosts; i++)
+		fprintf(f, "host %s %s\n", cfg->hosts[i].name,
+			config_addr_str(&cfg->hosts[i].addr, false, addr,
+					sizeof(addr)));
+	fprintf(f, "hosts-file %s\n",
+		cfg->hosts_file ? cfg->hosts_file : "(none)");
+	for (i = 0; i < cfg->nleases; i++)
+		fprintf(f, "leases %s\n", cfg->leases_files[i]);
 	fprintf(f, "blocklist %s\n", cfg->blocklist ? cfg->blocklist : "(none)");
 	fprintf(f, "block-mode %s\n",
 		cfg->block_mode == BLOCK_NULL ? "null" : "nxdomain");
-	fprintf(f, "hosts %s\n", cfg->hosts_file ? cfg->hosts_file : "(none)");
-	if (cfg->upstream_file)
-		fprintf(f, "upstream-file %s\n", cfg->upstream_file);
-	for (i = 0; i < cfg->nleases; i++)
-		fprintf(f, "leases %s\n", cfg->leases_files[i]);
 	fprintf(f, "query-log %s\n", cfg->querylog ? "on" : "off");
 	fprintf(f, "query-log-rate %s\n",
 		options_rate_str(&cfg->querylog_rate, rate, sizeof(rate)));

@@ -1,8 +1,10 @@
 /*
- * options.h - dnsd's settings and the command line that fills them.
+ * options.h - dnsd's settings, the command line that fills them, and
+ * their -n printout.
  *
- * Kept in one place so that Keel's config file, once its parser exists,
- * fills the same struct; everything else only reads struct dnsd_config.
+ * On a router dnsd reads /etc/keel/keel.conf itself (-C, through
+ * from_config.c); the flags that set the same things are for tests and
+ * benches and are refused next to -C, so a setting has one source.
  */
 #ifndef DNSD_OPTIONS_H
 #define DNSD_OPTIONS_H
@@ -20,12 +22,14 @@
 #define DNSD_LISTEN_MAX		16
 #define DNSD_UPSTREAM_MAX	8
 #define DNSD_LEASES_MAX		4
+#define DNSD_HOSTS_MAX		64	/* static hosts from the config */
+#define DNSD_PATH_MAX		128	/* lease files made from LAN names */
 #define DNSD_NEGATIVE_TTL_MAX	86400	/* -m and [dns] negative-ttl-max */
-
 
 enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
 
 struct dnsd_config {
+	const char *config_path;	/* -C: settings come from this file */
 	struct endpoint listen[DNSD_LISTEN_MAX];
 	size_t nlisten;
 	struct endpoint upstream[DNSD_UPSTREAM_MAX];
@@ -37,9 +41,14 @@ struct dnsd_config {
 	const char *blocklist;
 	enum block_mode block_mode;
 	const char *hosts_file;
+	/* Static hosts of the config; they point into its struct
+	 * keel_config, which lives as long as dnsd. */
+	const struct config_dns_host *hosts;
+	size_t nhosts;
 	const char *leases_files[DNSD_LEASES_MAX]; /* watched for changes */
 	size_t nleases;
 	bool leases_given;		/* the first -L replaces the default */
+	char leases_path[DNSD_LEASES_MAX][DNSD_PATH_MAX]; /* made by -C */
 	const char *upstream_file;	/* -F: watched; adds to -u servers */
 	bool querylog;
 	struct config_rate querylog_rate;	/* lines; count 0: all */
@@ -58,10 +67,11 @@ struct dnsd_config {
 void options_defaults(struct dnsd_config *cfg);
 
 /* Parses argv into cfg. Returns 0, 1 for -h (usage printed), or -1 with
- * one line in err (for "dnsd: <err>"). */
+ * one line in err (for "dnsd: <err>"). With -C the file is not read here
+ * (main does, then options_from_config()), and the checks that need
+ * listen and upstream addresses are left to that. */
 int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 		  char *err, size_t errlen);
-
 
 /* Pure: "100/s", "30/m", "1000/h", "off"; a bare number is per second.
  * Returns 0 or -1. */
@@ -70,6 +80,7 @@ int options_parse_rate(const char *text, struct config_rate *out);
 const char *options_rate_str(const struct config_rate *rate, char *buf,
 			     size_t size);
 
+/* Every effective setting, one per line, config-backed ones included. */
 void options_print(const struct dnsd_config *cfg, FILE *f);
 
 #endif /* DNSD_OPTIONS_H */

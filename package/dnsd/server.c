@@ -333,13 +333,32 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 	/* The router answers to its name on every address it listens on. */
 	for (i = 0; router && i < cfg->nlisten; i++) {
 		const struct endpoint *a = &cfg->listen[i];
+		int rc;
 
 		if (a->sa.ss_family == AF_INET)
-			local_add(&srv->local, router, 4,
-				  (const uint8_t *)&((const struct sockaddr_in *)(const void *)&a->sa)->sin_addr);
+			rc = local_add(&srv->local, router, 4,
+				       (const uint8_t *)&((const struct sockaddr_in *)(const void *)&a->sa)->sin_addr);
 		else
-			local_add(&srv->local, router, 6,
-				  (const uint8_t *)&((const struct sockaddr_in6 *)(const void *)&a->sa)->sin6_addr);
+			rc = local_add(&srv->local, router, 6,
+				       (const uint8_t *)&((const struct sockaddr_in6 *)(const void *)&a->sa)->sin6_addr);
+		if (rc == -1 && i == 0)
+			logx_warn("router name %s: not a DNS name under "
+				  "domain %s, not answered", router,
+				  cfg->domain);
+	}
+	/* Static hosts of the config: first, so lease names never crowd
+	 * them out of the table. */
+	for (i = 0; i < cfg->nhosts; i++) {
+		const struct config_dns_host *h = &cfg->hosts[i];
+
+		if (local_add(&srv->local, h->name,
+			      h->addr.family == CONFIG_AF_INET6 ? 6 : 4,
+			      h->addr.bytes) < 0) {
+			snprintf(err, errlen, "host %s: not a name dnsd can "
+				 "answer under domain %s", h->name,
+				 cfg->domain);
+			return -1;
+		}
 	}
 	if (cfg->hosts_file) {
 		n = local_add_hosts_file(&srv->local, cfg->hosts_file);

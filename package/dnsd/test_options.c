@@ -1,6 +1,6 @@
 /*
  * test_options.c - command line to settings: addresses with ports,
- * sizes, rates as written, errors, -n.
+ * sizes, rates as written, -C and the flags it refuses, errors, -n.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -118,6 +118,57 @@ static void test_defaults(void)
 	CHECK_EQ_UINT(cfg.client_rate.count, 100);
 	CHECK_EQ_UINT(cfg.client_rate.per_seconds, 1);
 	CHECK_EQ_UINT(cfg.client_burst, 200);
+	CHECK(cfg.config_path == NULL);
+}
+
+static void test_config_flag(void)
+{
+	struct dnsd_config cfg;
+	char err[256];
+
+	/* -C alone: listen and upstream come later, from the file. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "/run/keel/keel.conf",
+			   NULL), 0);
+	CHECK_STR(cfg.config_path, "/run/keel/keel.conf");
+	/* Flags that are not settings of keel.conf stay usable. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-n", "-k",
+			   "-U", "nobody", "-T", "300", "-P", "64", "-B",
+			   "null", NULL), 0);
+	CHECK(cfg.check_only);
+	CHECK(cfg.log_kmsg);
+	CHECK_STR(cfg.user, "nobody");
+	CHECK_EQ_UINT(cfg.upstream_timeout_ms, 300);
+	CHECK_EQ_UINT(cfg.pending_max, 64);
+	CHECK_EQ_INT(cfg.block_mode, BLOCK_NULL);
+	/* Config-backed flags are refused, before or after -C, naming the
+	 * key that sets them. */
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-u",
+			   "192.0.2.53", NULL), -1);
+	CHECK_STR(err, "-u: set in the config ([dns] upstream), not with -C");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-C",
+			   "k.conf", NULL), -1);
+	CHECK_STR(err, "-l: set in the config ([lan] address), not with -C");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-m", "5",
+			   NULL), -1);
+	CHECK_STR(err, "-m: set in the config ([dns] negative-ttl-max), not "
+		       "with -C");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-r", "0",
+			   NULL), -1);
+	CHECK_STR(err, "-r: set in the config ([dns] client-rate-limit), not "
+		       "with -C");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-N", "x",
+			   NULL), -1);
+	CHECK_STR(err, "-N: set in the config (hostname), not with -C");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-q",
+			   NULL), -1);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-H", "h",
+			   NULL), -1);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-L", "l",
+			   NULL), -1);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-F", "f",
+			   NULL), -1);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", NULL), -1);
+	CHECK_STR(err, "-C needs an argument");
 }
 
 /* -n names every setting, rates as written. */
@@ -147,6 +198,7 @@ static void test_print(void)
 	CHECK(strstr(out, "negative-ttl-max 0 (negative answers not "
 			  "cached)\n") != NULL);
 	CHECK(strstr(out, "cache-size 0 (no cache)\n") != NULL);
+	CHECK(strstr(out, "hosts 0\n") != NULL);
 	CHECK(strstr(out, "leases /run/dnsd/leases.hosts\n") != NULL);
 }
 
@@ -209,6 +261,7 @@ int main(void)
 	CHECK_EQ_UINT(cfg.client_burst, 5);
 	test_rates();
 	test_defaults();
+	test_config_flag();
 	test_print();
 
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-u", "192.0.2.53", NULL), -1);
