@@ -1,7 +1,7 @@
 /*
  * main.c - dnsd: DNS cache and forwarder for the LAN side of a Keel
  * router. Settings in (keel.conf with -C, or flags), sockets bound,
- * privileges dropped, event loop run.
+ * privileges dropped, init told, event loop run.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include "keel/config.h"
 #include "keel/log.h"
 #include "keel/privdrop.h"
+#include "keel/ready.h"
 
 #include "from_config.h"
 #include "options.h"
@@ -94,6 +95,9 @@ int main(int argc, char **argv)
 	logx("listening on %zu addresses, %zu upstreams, cache %u entries, "
 	     "%zu blocked names, %zu local names", cfg.nlisten, cfg.nupstream,
 	     srv.cache.capacity, srv.block.count, srv.local.count);
+	/* Sockets bound, rights dropped: init may start what needs DNS. */
+	if (ready_notify() < 0)
+		logx_warn("cannot tell init we are ready ($KEEL_READY_FD)");
 	if (server_run(&srv) < 0) {
 		logx_err("event loop failed");
 		return 1;
