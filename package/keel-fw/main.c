@@ -37,7 +37,7 @@
 #include "policy.h"
 #include "ruleset.h"
 
-#define BATCH_MAX (1024 * 1024)	/* the largest policy needs ~800 KB */
+#define BATCH_MAX (2 * 1024 * 1024)	/* the largest config policy needs ~1.5 MB */
 #define CHAINS_MAX 64
 #define BANS_MAX 4096
 

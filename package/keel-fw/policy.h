@@ -12,7 +12,7 @@
 
 #define FW_IFNAME_MAX	15	/* IFNAMSIZ - 1 */
 #define FW_ZONE_IFS_MAX	8
-#define FW_FORWARDS_MAX	64
+#define FW_FORWARDS_MAX	1024	/* forwarded ports, a range counting each port */
 
 #define FW_PROTO_TCP	0x1u
 #define FW_PROTO_UDP	0x2u

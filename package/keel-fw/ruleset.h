@@ -15,7 +15,7 @@
 #define FW_TABLE	FWBAN_TABLE
 #define FW_SET4		FWBAN_SET4
 #define FW_SET6		FWBAN_SET6
-#define FW_BATCH_MSGS_MAX	2048
+#define FW_BATCH_MSGS_MAX	4096
 #define FW_WHAT_MAX	64
 
 /* A batch under construction, with what each message is, so an error the

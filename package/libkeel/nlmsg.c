@@ -325,7 +325,7 @@ int nlsock_open(int protocol)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	int one = 1;
-	int rcvbuf = 1 << 20;	/* and the largest batch we send */
+	int rcvbuf = 2 << 20;	/* and the largest batch we send */
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
 
 	if (fd < 0)
