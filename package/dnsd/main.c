@@ -3,7 +3,9 @@
  * router. Settings in (keel.conf with -C, or flags), sockets bound,
  * privileges dropped, init told, event loop run.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -31,14 +33,20 @@ static int check_settings(void)
 	options_print(&cfg, stdout);
 	if (cfg.blocklist) {
 		if (blocklist_load_file(&bl, cfg.blocklist) < 0) {
-			fprintf(stderr, "dnsd: blocklist %s: cannot read\n",
-				cfg.blocklist);
+			if (errno == ENOENT) {
+				/* dnsd runs without it and loads it once it exists. */
+				printf("blocklist-names 0 (missing: loaded when it appears)\n");
+				goto cache;
+			}
+			fprintf(stderr, "dnsd: blocklist %s: %s\n", cfg.blocklist,
+				strerror(errno));
 			return 1;
 		}
 		printf("blocklist-names %zu (%zu bad lines, %zu duplicates)\n",
 		       bl.count, bl.bad_lines, bl.duplicates);
 		blocklist_free(&bl);
 	}
+cache:
 	printf("cache-entries %zu (%zu bytes each, replies up to %d bytes)%s\n",
 	       entries, cache_entry_cost(), CACHE_MSG_MAX,
 	       entries ? "" : ": nothing is cached");

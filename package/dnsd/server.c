@@ -381,6 +381,14 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 	 * load replaces it only after reading), and local names are already
 	 * fresh. */
 	if (cfg->blocklist && blocklist_load_file(&srv->block, cfg->blocklist)) {
+		/* Not there yet (a list fetched later, a fresh /data): DNS
+		 * keeps working, and the once-a-second check loads it when
+		 * it appears. Any other failure is an error. */
+		if (errno == ENOENT) {
+			logx_warn("blocklist %s: missing; serving without it until it "
+				  "appears", cfg->blocklist);
+			return 0;
+		}
 		snprintf(err, errlen, "blocklist %s: %s", cfg->blocklist,
 			 strerror(errno));
 		return -1;
@@ -455,12 +463,14 @@ static void on_watch(struct evloop *loop, struct evloop_timer *timer)
 		server_load_upstreams(srv);
 	for (i = 0; i < cfg->nleases; i++)
 		leases |= file_changed(cfg->leases_files[i], &srv->lease_stamps[i]);
+	if (cfg->blocklist)
+		leases |= file_changed(cfg->blocklist, &srv->block_stamp);
 	if (leases) {
 		if (server_load_data(srv, err, sizeof(err)) < 0)
 			logx_err("reload: %s", err);
 		else
-			logx("lease names changed: %zu local names",
-			     srv->local.count);
+			logx("lease names or blocklist changed: %zu local names, "
+			     "%zu blocked names", srv->local.count, srv->block.count);
 	}
 	evloop_timer_set(loop, timer, 1000);
 }
@@ -577,6 +587,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 		      cfg->querylog_rate.per_seconds);
 	for (i = 0; i < cfg->nleases; i++)
 		file_changed(cfg->leases_files[i], &srv->lease_stamps[i]);
+	if (cfg->blocklist)
+		file_changed(cfg->blocklist, &srv->block_stamp);
 	if (server_load_data(srv, err, errlen) < 0)
 		return -1;
 	if (cfg->upstream_file) {

@@ -89,6 +89,7 @@ struct server {
 	struct evloop_timer watch_timer;
 	struct file_stamp upstream_stamp;
 	struct file_stamp lease_stamps[DNSD_LEASES_MAX];
+	struct file_stamp block_stamp;	/* the blocklist: loaded again when it changes */
 	struct udp_batch *udp;		/* UDP listeners' packet buffers */
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */
