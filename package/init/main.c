@@ -21,6 +21,7 @@
 #include "boot.h"
 #include "health.h"
 #include "init.h"
+#include "plan_print.h"
 #include "shutdown.h"
 
 #define PROG "keel-init"
@@ -80,6 +81,17 @@ int main(int argc, char **argv)
 			 strcmp(argv[1], "-V") == 0)) {
 		printf(PROG " %s\n", KEEL_VERSION);
 		return 0;
+	}
+	/* Check mode: what this config would make init do (plan_print.h). */
+	if (argc == 3 && strcmp(argv[1], "-n") == 0) {
+		static struct keel_config cfg;
+		struct config_error err;
+
+		if (config_load(argv[2], &cfg, &err) < 0) {
+			fprintf(stderr, PROG ": %s: %s\n", argv[2], err.msg);
+			return 1;
+		}
+		return plan_print(&cfg, stdout) == 0 ? 0 : 1;
 	}
 	/* Any other argument comes from the kernel command line: ignore. */
 	if (getpid() != 1) {

@@ -88,7 +88,7 @@ static int apply(struct nlbuf *b, uint32_t first, uint32_t next, const char *pha
 
 void network_step(struct init *init, struct step_report *report)
 {
-	static uint8_t mem[8192];
+	static uint8_t mem[16384];	/* the maximal config needs ~6 KiB */
 	const struct keel_config *cfg = &init->config;
 	struct netplan_sysctl sysctls[16];
 	struct netplan_missing missing;
@@ -143,7 +143,7 @@ void network_step(struct init *init, struct step_report *report)
 void network_reconcile(struct init *init, const struct keel_config *old,
 		       struct step_report *report)
 {
-	static uint8_t mem[8192];
+	static uint8_t mem[16384];	/* the maximal config needs ~6 KiB */
 	struct nlbuf b;
 	uint32_t seq = 1;
 	unsigned n;

@@ -23,6 +23,7 @@ static const char usage[] =
 	"                                    dhcp.range, lan.guest.address, "
 	"forward.web.to\n"
 	"       keel-config default          print the built-in safe default\n"
+	"       keel-config keys             list every key: SECTION KEY (- for the top level)\n"
 	"       keel-config apply FILE [--confirm DURATION]\n"
 	"                                    check FILE, save it and apply it live;\n"
 	"                                    with --confirm, undone after DURATION\n"
@@ -116,6 +117,11 @@ static int get(const char *key, const char *path, FILE *out, FILE *errout)
 	return CLI_OK;
 }
 
+static void print_key(const char *section, const char *key, void *ctx)
+{
+	fprintf(ctx, "%s %s\n", section[0] ? section : "-", key);
+}
+
 /* The file init reads: the saved one on /data, else the image's. */
 static const char *default_path(void)
 {
@@ -137,6 +143,10 @@ int keel_config_main(int argc, char **argv, FILE *out, FILE *errout)
 		return apply_cmd(argc, argv, out, errout);
 	if ((strcmp(cmd, "confirm") == 0 || strcmp(cmd, "rollback") == 0) && argc == 2)
 		return apply_decide(cmd, out, errout);
+	if (strcmp(cmd, "keys") == 0 && argc == 2) {
+		config_each_key(print_key, out);
+		return CLI_OK;
+	}
 	if (strcmp(cmd, "default") == 0 && argc == 2)
 		return print_default(out, errout);
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {

@@ -130,6 +130,10 @@ static void test_usage(void)
 	CHECK_EQ_INT(run("default", NULL, NULL), CLI_OK);
 	CHECK(strstr(out, "[lan]\ninterface eth1\n") != NULL);
 	CHECK(strstr(out, "\n[wan]\n") == NULL);
+	CHECK_EQ_INT(run("keys", NULL, NULL), CLI_OK);
+	CHECK(strncmp(out, "- hostname\n", 11) == 0);
+	CHECK(strstr(out, "\ndhcp rate-limit\n") != NULL);
+	CHECK(strstr(out, "\nflow version\n") != NULL);
 }
 
 /* Stand-ins for the services' check modes (KEEL_SBIN): each accepts any

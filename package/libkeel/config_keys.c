@@ -790,3 +790,11 @@ const struct section_spec conf_sections[SEC_COUNT] = {
 	[SEC_LOG] = { "log", NAME_NONE, log_keys },
 	[SEC_FLOW] = { "flow", NAME_NONE, flow_keys },
 };
+
+void config_each_key(void (*cb)(const char *section, const char *key, void *ctx),
+		     void *ctx)
+{
+	for (unsigned sec = 0; sec < SEC_COUNT; sec++)
+		for (const struct key_spec *k = conf_sections[sec].keys; k->name; k++)
+			cb(conf_sections[sec].name, k->name, ctx);
+}

@@ -259,6 +259,11 @@ int config_salvage_keys(const char *buf, size_t len, struct keel_config *out);
 const char *config_duration_parse(const char *s, uint32_t min, uint32_t max,
 				  uint32_t *seconds);
 
+/* Calls cb for every key the parser knows, with its section's name (""
+ * for the top level): what docs/config.md must document, no more. */
+void config_each_key(void (*cb)(const char *section, const char *key, void *ctx),
+		     void *ctx);
+
 /* Index of the LAN named name, or -1. */
 int config_lan_find(const struct keel_config *cfg, const char *name);
 
