@@ -75,7 +75,9 @@ static int apply_file(struct init *init, const char *path,
 		return -1;
 	}
 	old = init->config;
-	/* The old snapshot stays readable for the -n comparisons. */
+	/* What each daemon runs now, to restart only those that change. */
+	services_remember_settings(&init->services);
+	/* The old snapshot stays, to go back to if the firewall refuses. */
 	unlink(RUN_CONFIG_OLD);
 	if (link(KEEL_RUN_CONFIG, RUN_CONFIG_OLD) < 0) {
 		report_add(report, "%s: %s", RUN_CONFIG_OLD, strerror(errno));
@@ -106,7 +108,7 @@ static int apply_file(struct init *init, const char *path,
 	if (strcmp(old.hostname, init->config.hostname) != 0)
 		hostname_step(init, report);
 	network_reconcile(init, &old, report);
-	services_reconcile(init, RUN_CONFIG_OLD, report);
+	services_reconcile(init, report);
 	report_add(report, "in %llu ms", (unsigned long long)(clock_mono_ms() - t0));
 	return 0;
 }

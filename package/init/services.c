@@ -560,13 +560,33 @@ static int settings_of(const struct service_def *d, const char *path,
 	return (int)len;
 }
 
-static bool settings_changed(const struct service_def *d, const char *old_path)
+/* FNV-1a of a daemon's -n output: what it runs, in 8 bytes. */
+static uint64_t settings_hash(const struct service_def *d, const char *path)
 {
-	static char before[65536], after[65536];
-	int a = settings_of(d, old_path, before, sizeof(before));
-	int b = settings_of(d, KEEL_RUN_CONFIG, after, sizeof(after));
+	static char text[65536];
+	int len = settings_of(d, path, text, sizeof(text));
+	uint64_t h = 0xcbf29ce484222325ull;
 
-	return a < 0 || b < 0 || a != b || memcmp(before, after, (size_t)a) != 0;
+	if (len < 0)
+		return 0;	/* unknown: counts as changed */
+	for (int i = 0; i < len; i++)
+		h = (h ^ (uint8_t)text[i]) * 0x100000001b3ull;
+	return h | 1;	/* never 0 */
+}
+
+void services_remember_settings(struct services *svcs)
+{
+	for (size_t i = 0; i < svcs->count; i++) {
+		struct service *s = &svcs->list[i];
+
+		s->settings = !s->retired && s->def.keel_daemon ?
+			      settings_hash(&s->def, KEEL_RUN_CONFIG) : 0;
+	}
+}
+
+static bool settings_changed(const struct service *s)
+{
+	return s->settings == 0 || settings_hash(&s->def, KEEL_RUN_CONFIG) != s->settings;
 }
 
 static bool def_same(const struct service_def *a, const struct service_def *b)
@@ -586,8 +606,7 @@ static void service_signal(struct service *s, int sig)
 		kill(s->child.pid, sig);
 }
 
-int services_reconcile(struct init *init, const char *old_snapshot,
-		       struct step_report *report)
+int services_reconcile(struct init *init, struct step_report *report)
 {
 	struct services *svcs = &init->services;
 	static struct service_def defs[SERVICES_MAX];
@@ -620,7 +639,7 @@ int services_reconcile(struct init *init, const char *old_snapshot,
 		}
 		used[match] = true;
 		if (def_same(&s->def, &defs[match]) &&
-		    (!s->def.keel_daemon || !settings_changed(&s->def, old_snapshot)))
+		    (!s->def.keel_daemon || !settings_changed(s)))
 			continue;
 		report_add(report, "restart %s", s->def.name);
 		touched++;

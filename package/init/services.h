@@ -42,6 +42,7 @@ struct service {
 	bool retired;		/* stopped by a live apply: not restarted */
 	bool replace;		/* stopped by a live apply: start again at once with next */
 	struct service_def next;	/* the definition to start after replace */
+	uint64_t settings;	/* hash of its -n output before a live apply; 0 unknown */
 };
 
 struct services {
@@ -80,12 +81,16 @@ struct step_report;
  * everything the plan lists. */
 void services_step(struct init *init, struct step_report *report);
 
+/* Live apply, before the new snapshot replaces the old: each Keel
+ * daemon's settings (its -n output, hashed) under the config it runs. */
+void services_remember_settings(struct services *svcs);
+
 /* Live apply: the new config is in init->config and its snapshot written.
  * Starts what is new, stops what is gone, restarts (at once) each service
- * whose definition changed or whose `-n` output differs between old_snapshot
- * and the current one. Returns how many were touched; names them in report. */
-int services_reconcile(struct init *init, const char *old_snapshot,
-		       struct step_report *report);
+ * whose definition changed or whose -n output differs from the one
+ * services_remember_settings() saw. Returns how many were touched; names
+ * them in report. */
+int services_reconcile(struct init *init, struct step_report *report);
 
 /* Shutdown: no more restarts; the processes get SIGTERM with everyone. */
 void services_stop(struct services *svcs);
