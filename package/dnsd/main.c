@@ -4,9 +4,11 @@
  * privileges dropped, init told, event loop run.
  */
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "keel/config.h"
@@ -17,6 +19,7 @@
 #include "from_config.h"
 #include "options.h"
 #include "server.h"
+#include "stats_file.h"
 
 /* Large (two 64 KiB buffers): static, not on the stack. */
 static struct server srv;
@@ -51,6 +54,42 @@ cache:
 	       entries, cache_entry_cost(), CACHE_MSG_MAX,
 	       entries ? "" : ": nothing is cached");
 	return 0;
+}
+
+/*
+ * The stats file's directory, for the user dnsd drops to: init makes a
+ * /run directory only for services whose plan names one, and dnsd's does
+ * not. Made here while still root and given to that user. One that exists
+ * is left as it is (a restarted dnsd finds its own): a directory something
+ * else made is reported, never taken over. Not fatal: DNS matters more
+ * than its counters.
+ */
+static void make_stats_dir(const char *path, const char *user)
+{
+	char dir[DNSD_PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct passwd *pw = getpwnam(user);
+	struct stat st;
+
+	if (!slash || slash == path || (size_t)(slash - path) >= sizeof(dir) ||
+	    !pw)
+		return;
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	if (mkdir(dir, 0755) == 0) {
+		if (chown(dir, pw->pw_uid, pw->pw_gid) < 0)
+			logx_warn("chown %s to %s: %s", dir, user,
+				  strerror(errno));
+		return;
+	}
+	if (errno != EEXIST) {
+		logx_warn("mkdir %s: %s", dir, strerror(errno));
+		return;
+	}
+	if (lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid != pw->pw_uid)
+		logx_warn("%s is not %s's: no stats file for keel status",
+			  dir, user);
 }
 
 int main(int argc, char **argv)
@@ -91,6 +130,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (geteuid() == 0) {
+		if (cfg.stats_file && cfg.stats_file[0])
+			make_stats_dir(cfg.stats_file, cfg.user);
 		if (privdrop(cfg.user, &why) < 0) {
 			logx_err("cannot drop privileges to %s: %s", cfg.user,
 				 why);
@@ -111,5 +152,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	server_log_stats(&srv);
+	/* Stopped: no counts that look current. */
+	if (cfg.stats_file && cfg.stats_file[0])
+		unlink(cfg.stats_file);
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "local.h"
 #include "options.h"
+#include "stats_file.h"
 
 void options_defaults(struct dnsd_config *cfg)
 {
@@ -33,7 +34,7 @@ void options_defaults(struct dnsd_config *cfg)
 }
 
 static const char usage[] =
-	"usage: dnsd -C FILE [-B MODE] [-U USER] [-P N] [-T MS] [-k] [-n]\n"
+	"usage: dnsd -C FILE [-B MODE] [-U USER] [-P N] [-T MS] [-W FILE] [-k] [-n]\n"
 	"       dnsd -l ADDR[:PORT]... {-u UPSTREAM[:PORT]... | -F FILE} [options]\n"
 	"  -C FILE         read the settings from keel.conf FILE: listen on every\n"
 	"                  [lan] address, [dns] for the rest, a lease names file\n"
@@ -64,6 +65,9 @@ static const char usage[] =
 	"  -U USER         drop privileges to USER (default dnsd)\n"
 	"  -P N            pending upstream queries at most (default 256)\n"
 	"  -T MS           upstream timeout before failover (default 1000)\n"
+	"  -W FILE         write the counters keel status shows to FILE every\n"
+	"                  10 s ('' for none; default " DNSD_STATS_FILE " with\n"
+	"                  -C, none without)\n"
 	"  -k              log to /dev/kmsg instead of stderr\n"
 	"  -n              check settings, print them, exit\n";
 
@@ -180,7 +184,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt(argc, argv,
-			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:knh")) != -1) {
+			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:W:knh")) != -1) {
 		if (!config_flag && config_key_of(opt))
 			config_flag = opt;
 		switch (opt) {
@@ -288,6 +292,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 				return -1;
 			}
 			break;
+		case 'W': cfg->stats_file = optarg; break;
 		case 'k': cfg->log_kmsg = true; break;
 		case 'n': cfg->check_only = true; break;
 		case 'h':
@@ -313,6 +318,8 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 				 config_key_of(config_flag));
 			return -1;
 		}
+		if (!cfg->stats_file)
+			cfg->stats_file = DNSD_STATS_FILE;
 		return 0;
 	}
 	for (size_t i = 0; i < cfg->nlisten; i++) {
@@ -382,5 +389,7 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		fprintf(f, " burst %u", cfg->client_burst);
 	fputc('\n', f);
 	fprintf(f, "tcp-clients-max %u\n", cfg->tcp_clients_max);
+	fprintf(f, "stats-file %s\n", cfg->stats_file && cfg->stats_file[0] ?
+		cfg->stats_file : "(none)");
 	fprintf(f, "user %s\n", cfg->user);
 }

@@ -54,6 +54,9 @@ struct dnsd_config {
 	struct config_rate querylog_rate;	/* lines; count 0: all */
 	struct config_rate client_rate;		/* count 0: unlimited */
 	uint32_t client_burst;		/* queries a client may send at once */
+	/* -W: counters for keel status, rewritten every 10 s; with -C
+	 * DNSD_STATS_FILE unless -W says otherwise; NULL or "": none. */
+	const char *stats_file;
 	const char *user;
 	uint32_t pending_max;
 	uint32_t upstream_timeout_ms;

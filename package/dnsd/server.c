@@ -18,6 +18,7 @@
 
 #include "rng.h"
 #include "server.h"
+#include "stats_file.h"
 #include "udp_batch.h"
 #include "upstream_list.h"
 
@@ -475,6 +476,35 @@ static void on_watch(struct evloop *loop, struct evloop_timer *timer)
 	evloop_timer_set(loop, timer, 1000);
 }
 
+void server_write_stats(struct server *srv)
+{
+	const char *path = srv->cfg->stats_file;
+	char text[512];
+	int len;
+
+	if (!path || !path[0])
+		return;
+	len = stats_format(&srv->stats, &srv->cache, clock_boot_ms(), text,
+			   sizeof(text));
+	if (len < 0 || stats_write(path, text, (size_t)len) < 0) {
+		if (!srv->stats_failing)
+			logx_warn("stats file %s: %s (keel status shows no DNS "
+				  "counts)", path, len < 0 ? "does not fit" :
+				  strerror(errno));
+		srv->stats_failing = true;
+		return;
+	}
+	if (srv->stats_failing)
+		logx("stats file %s written again", path);
+	srv->stats_failing = false;
+}
+
+static void on_stats(struct evloop *loop, struct evloop_timer *timer)
+{
+	server_write_stats(server_of(loop));
+	evloop_timer_set(loop, timer, DNSD_STATS_INTERVAL_MS);
+}
+
 static void on_term(struct evloop *loop, const struct signalfd_siginfo *info,
 		    void *arg)
 {
@@ -631,6 +661,11 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 	}
 	srv->watch_timer.cb = on_watch;
 	evloop_timer_set(&srv->loop, &srv->watch_timer, 1000);
+	/* The first file as soon as the loop runs (rights dropped by then),
+	 * so keel status has counts from the start. */
+	srv->stats_timer.cb = on_stats;
+	if (cfg->stats_file && cfg->stats_file[0])
+		evloop_timer_set(&srv->loop, &srv->stats_timer, 0);
 	/* A client vanishing mid-write must not kill the daemon. */
 	signal(SIGPIPE, SIG_IGN);
 	return 0;

@@ -90,6 +90,10 @@ struct server {
 	struct file_stamp upstream_stamp;
 	struct file_stamp lease_stamps[DNSD_LEASES_MAX];
 	struct file_stamp block_stamp;	/* the blocklist: loaded again when it changes */
+	/* The counters for keel status (stats_file.h); a failed write is
+	 * logged once, until one succeeds again. */
+	struct evloop_timer stats_timer;
+	bool stats_failing;
 	struct udp_batch *udp;		/* UDP listeners' packet buffers */
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */
@@ -111,6 +115,8 @@ int server_load_data(struct server *srv, char *err, size_t errlen);
 void server_load_upstreams(struct server *srv);
 int server_run(struct server *srv);
 void server_log_stats(const struct server *srv);
+/* Rewrites cfg->stats_file (if set) with the counters now. */
+void server_write_stats(struct server *srv);
 void handle_query(struct server *srv, const struct client_ctx *ctx,
 		  const uint8_t *q, size_t len);
 /* A UDP datagram longer than any query (cut at len): FORMERR. */

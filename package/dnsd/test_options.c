@@ -171,6 +171,29 @@ static void test_config_flag(void)
 	CHECK_STR(err, "-C needs an argument");
 }
 
+/* keel status reads /run/dnsd/stats from a router's dnsd (-C); a dnsd run
+ * by hand writes none unless -W names a file, and -W '' turns it off. */
+static void test_stats_file(void)
+{
+	struct dnsd_config cfg;
+	char err[256];
+
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", NULL), 0);
+	CHECK_STR(cfg.stats_file, "/run/dnsd/stats");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-W",
+			   "/tmp/s", NULL), 0);
+	CHECK_STR(cfg.stats_file, "/tmp/s");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-W", "", "-C", "k.conf",
+			   NULL), 0);
+	CHECK_STR(cfg.stats_file, "");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", NULL), 0);
+	CHECK(cfg.stats_file == NULL);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-W", "/tmp/s", NULL), 0);
+	CHECK_STR(cfg.stats_file, "/tmp/s");
+}
+
 /* -n names every setting, rates as written. */
 static void test_print(void)
 {
@@ -200,6 +223,7 @@ static void test_print(void)
 	CHECK(strstr(out, "cache-size 0 (no cache)\n") != NULL);
 	CHECK(strstr(out, "hosts 0\n") != NULL);
 	CHECK(strstr(out, "leases /run/dnsd/leases.hosts\n") != NULL);
+	CHECK(strstr(out, "stats-file (none)\n") != NULL);
 }
 
 int main(void)
@@ -262,6 +286,7 @@ int main(void)
 	test_rates();
 	test_defaults();
 	test_config_flag();
+	test_stats_file();
 	test_print();
 
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-u", "192.0.2.53", NULL), -1);
