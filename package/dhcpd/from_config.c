@@ -10,6 +10,7 @@
 
 #include "from_config.h"
 #include "hostnames.h"
+#include "pool_status.h"
 
 /* A maximal valid keel.conf must fit dhcpd's tables (the checks below then
  * only guard against a table shrinking later). One route is kept back
@@ -92,6 +93,16 @@ static int map_files(struct dhcpd_options *o, const char *lan, char *err,
 			    sizeof(o->hosts_file_store) - 1);
 	o->lease_file = o->lease_file_store;
 	o->hosts_file = o->hosts_file_store;
+	/* -W given beside -C wins: a test may point it elsewhere. */
+	if (o->status_file)
+		return 0;
+	n = snprintf(o->status_file_store, sizeof(o->status_file_store),
+		     DHCPD_STATUS_FMT, lan);
+	if (n < 0 || (size_t)n >= sizeof(o->status_file_store))
+		return args_fail(err, errlen, "[dhcp %s]: status file name "
+			    "longer than %zu", lan,
+			    sizeof(o->status_file_store) - 1);
+	o->status_file = o->status_file_store;
 	return 0;
 }
 

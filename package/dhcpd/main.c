@@ -38,6 +38,7 @@
 #include "from_config.h"
 #include "options.h"
 #include "hostnames.h"
+#include "pool_status.h"
 #include "ratelimit.h"
 #include "server.h"
 
@@ -51,6 +52,9 @@ struct dhcpd {
 	struct evloop_timer checkpoint_timer;
 	struct evloop_timer hosts_timer;	/* a named lease runs out */
 	struct evloop_timer hold_timer;		/* storm: read the socket again */
+	struct evloop_timer status_timer;	/* the pool's counts, keel status */
+	uint64_t status_written_ms;		/* monotonic, of the last try */
+	int status_failing;			/* logged once until it works */
 	struct moderation mod;
 	int udp_fd, packet_fd, ifindex;
 	int leases_dirty;
@@ -140,6 +144,53 @@ static void on_checkpoint_timer(struct evloop *loop, struct evloop_timer *t)
 {
 	(void)loop;
 	save_leases(t->arg);
+}
+
+/* The pool's counts for keel status; then again in 10 s, so leases that
+ * run out show without a packet. */
+static void write_status(struct dhcpd *d)
+{
+	const char *path = d->cfg.status_file;
+	struct pool_status st;
+	char text[256];
+	int len;
+
+	if (!path || !path[0])
+		return;
+	pool_status_count(&d->db, wall_now(), &st);
+	len = pool_status_format(&st, clock_boot_ms(), text, sizeof(text));
+	if (len < 0 || pool_status_write(path, text, (size_t)len) < 0) {
+		if (!d->status_failing)
+			logx_warn("status file %s: %s (keel status shows no "
+				  "counts for this pool)", path,
+				  len < 0 ? "does not fit" : strerror(errno));
+		d->status_failing = 1;
+	} else {
+		if (d->status_failing)
+			logx("status file %s written again", path);
+		d->status_failing = 0;
+	}
+	d->status_written_ms = clock_mono_ms();
+	evloop_timer_set(&d->loop, &d->status_timer, POOL_STATUS_INTERVAL_MS);
+}
+
+/* Counts changed: write from the loop, not the packet path, and at most
+ * once per POOL_STATUS_MIN_GAP_MS. */
+static void write_status_soon(struct dhcpd *d)
+{
+	uint64_t now = clock_mono_ms();
+	uint64_t due = d->status_written_ms + POOL_STATUS_MIN_GAP_MS;
+	uint64_t delay = due > now ? due - now : 0;
+	int64_t left = evloop_timer_remaining(&d->status_timer);
+
+	if (d->cfg.status_file[0] && (left < 0 || (uint64_t)left > delay))
+		evloop_timer_set(&d->loop, &d->status_timer, delay);
+}
+
+static void on_status_timer(struct evloop *loop, struct evloop_timer *t)
+{
+	(void)loop;
+	write_status(t->arg);
 }
 
 static uint16_t csum_add(uint32_t sum, const void *data, size_t len)
@@ -273,6 +324,8 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
 	}
 	if (res.hosts_changed)
 		write_hosts_soon(d);
+	if (res.counts_changed)
+		write_status_soon(d);
 	if (res.leases_changed && d->cfg.lease_file[0]) {
 		d->leases_dirty = 1;
 		/* Flash wears out: at most one checkpoint per interval. */
@@ -374,6 +427,10 @@ static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 
 	logx("signal %u: saving leases and exiting", si->ssi_signo);
 	save_leases(d);
+	/* Stopped: no counts that look current. */
+	evloop_timer_cancel(loop, &d->status_timer);
+	if (d->cfg.status_file[0])
+		unlink(d->cfg.status_file);
 	evloop_stop(loop);
 }
 
@@ -528,11 +585,14 @@ int main(int argc, char **argv)
 	moderation_init(&d.mod, STORM_WINDOW_MS, STORM_PACKETS);
 	d.hold_timer.cb = on_hold_timer;
 	d.hold_timer.arg = &d;
+	d.status_timer.cb = on_status_timer;
+	d.status_timer.arg = &d;
 	if (evloop_fd_add(&d.loop, &d.udp_watch, EPOLLIN) < 0 ||
 	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
 		die("event loop setup: %s%s", strerror(errno), "");
 	write_hosts(&d);
+	write_status(&d);
 	logx("serving %s as %s, pool %u addresses", d.cfg.ifname,
 	     ip_str(server_ip, a), d.db.count);
 	/* Bound, unprivileged, leases loaded: init may start what needs us. */

@@ -13,6 +13,7 @@
 
 static const char usage[] =
 	"usage: dhcpd -C FILE [-S LAN] [-n] [-v] [-U USER] [-c SECONDS] [-L RATE]\n"
+	"             [-W FILE]\n"
 	"       dhcpd -i IFACE -r FIRST-LAST [options]\n"
 	"  -C FILE          read the settings from keel.conf FILE (as init runs it)\n"
 	"  -S LAN           serve the pool of [dhcp LAN] (default lan)\n"
@@ -21,6 +22,9 @@ static const char usage[] =
 	"  -U USER          user to run as (default dhcpd)\n"
 	"  -c SECONDS       at most one checkpoint per SECONDS (default 600)\n"
 	"  -L RATE          packets/s in total (default 1000, 0: no limit)\n"
+	"  -W FILE          the pool's counts for keel status, rewritten every\n"
+	"                   10 s and after changes ('' for none; default with\n"
+	"                   -C /run/dhcpd/LAN.status, none without)\n"
 	"Without -C, the settings come from these flags (with -C keel.conf\n"
 	"holds them, and giving one is an error):\n"
 	"  -i IFACE         interface to serve (required)\n"
@@ -183,7 +187,7 @@ static void defaults(struct dhcpd_options *cfg)
 int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		 char *err, size_t errlen, FILE *out)
 {
-	static const char flags[] = "nvh", valued[] = "iramgDdtsRMfHcULlCS";
+	static const char flags[] = "nvh", valued[] = "iramgDdtsRMfHcULlCSW";
 	struct args a;
 	const char *arg, *config_path = NULL;
 	int c, setting_flag = 0;
@@ -306,6 +310,9 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		case 'H':
 			cfg->hosts_file = arg;
 			break;
+		case 'W':
+			cfg->status_file = arg;
+			break;
 		case 'c':
 			if (parse_uint(arg, 86400, &v))
 				return args_fail(err, errlen, "-c %s: want seconds",
@@ -340,11 +347,14 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 	if (cfg->config_lan)
 		return args_fail(err, errlen, "-S %s needs -C FILE",
 			    cfg->config_lan);
+	if (!cfg->status_file)
+		cfg->status_file = "";
 	if (!cfg->ifname)
 		return args_fail(err, errlen, "-i IFACE is required");
 	if (!cfg->pool_first)
 		return args_fail(err, errlen, "-r FIRST-LAST is required");
-	if (strlen(cfg->lease_file) >= 200 || strlen(cfg->hosts_file) >= 200)
+	if (strlen(cfg->lease_file) >= 200 || strlen(cfg->hosts_file) >= 200 ||
+	    strlen(cfg->status_file) >= 200)
 		return args_fail(err, errlen, "file names are limited to 200 bytes");
 	return 0;
 }
@@ -423,6 +433,8 @@ void options_print(const struct dhcpd_options *cfg, uint32_t server_ip,
 	fprintf(out, "checkpoint-interval %u\n", cfg->checkpoint_secs);
 	fprintf(out, "hosts-file %s\n", cfg->hosts_file[0] ? cfg->hosts_file :
 		"none");
+	fprintf(out, "status-file %s\n", cfg->status_file &&
+		cfg->status_file[0] ? cfg->status_file : "none");
 	fprintf(out, "user %s\n", cfg->user);
 	if (cfg->per_mac_count)
 		fprintf(out, "rate-limit %u/%s\n", cfg->per_mac_count,

@@ -30,6 +30,9 @@ struct dhcpd_options {
 	unsigned static_count;
 	const char *lease_file;		/* "" : no checkpoints */
 	const char *hosts_file;		/* "" : no hosts file */
+	/* Counts for keel status (pool_status.h): -W, or with -C the
+	 * LAN's DHCPD_STATUS_FMT; "" : none. NULL until one of them. */
+	const char *status_file;
 	const char *user;
 	uint32_t checkpoint_secs;	/* at most one checkpoint per this */
 	/* Per client MAC: count packets per per_mac_secs (1, 60, 3600),
@@ -45,6 +48,7 @@ struct dhcpd_options {
 	char ifname_store[16];
 	char lease_file_store[128];
 	char hosts_file_store[128];
+	char status_file_store[128];
 };
 
 /* Fills cfg from argv (defaults first). With -C only records the file and

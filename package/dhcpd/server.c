@@ -158,6 +158,7 @@ static void discover(const struct server_cfg *cfg, struct lease_db *db,
 		res->note = "address not available";
 		return;
 	}
+	res->counts_changed = 1;
 	start_reply(&r, m, cfg, DHCPOFFER);
 	r.yiaddr = ip;
 	add_lease_times(&r, cfg);
@@ -185,7 +186,7 @@ static void bind_and_ack(const struct server_cfg *cfg, struct lease_db *db,
 		nak(res, m, cfg, "address not available");
 		return;
 	}
-	res->leases_changed = 1;
+	res->leases_changed = res->counts_changed = 1;
 	res->hosts_changed = rc == 1;
 	res->addr = ip;
 	start_reply(&r, m, cfg, DHCPACK);
@@ -204,6 +205,7 @@ static void request(const struct server_cfg *cfg, struct lease_db *db,
 		/* SELECTING: the client answers one server's OFFER. */
 		if (m->server_id != cfg->server_ip) {
 			lease_db_cancel_offer(db, m->chaddr);
+			res->counts_changed = 1;
 			res->note = "client chose another server";
 			return;
 		}
@@ -257,6 +259,7 @@ void server_handle(const struct server_cfg *cfg, struct lease_db *db,
 	res->dest_port = 0;
 	res->dest = DEST_NONE;
 	res->leases_changed = res->hosts_changed = res->exhausted = 0;
+	res->counts_changed = 0;
 	res->msg_type = 0;
 	res->addr = 0;
 	res->note = NULL;
@@ -296,7 +299,7 @@ void server_handle(const struct server_cfg *cfg, struct lease_db *db,
 		}
 		if (lease_db_decline(db, m.chaddr, m.requested_ip, now,
 				     cfg->decline_hold_secs) == 0) {
-			res->leases_changed = 1;
+			res->leases_changed = res->counts_changed = 1;
 			res->hosts_changed = 1;
 			res->addr = m.requested_ip;
 		} else {
@@ -306,7 +309,7 @@ void server_handle(const struct server_cfg *cfg, struct lease_db *db,
 	case DHCPRELEASE:
 		err = lease_db_release(db, m.chaddr, m.ciaddr);
 		if (err >= 0) {
-			res->leases_changed = 1;
+			res->leases_changed = res->counts_changed = 1;
 			res->hosts_changed = err == 1;
 			res->addr = m.ciaddr;
 		} else {

@@ -47,6 +47,7 @@ struct server_result {
 	/* What changed, for the caller's housekeeping. */
 	unsigned leases_changed : 1;	/* checkpoint is due */
 	unsigned hosts_changed : 1;	/* hosts file is due */
+	unsigned counts_changed : 1;	/* offered, bound, freed: status file */
 	unsigned exhausted : 1;		/* pool exhausted for this client */
 	uint8_t msg_type;		/* the request's type, for the log */
 	uint32_t addr;			/* address offered/bound/released */

@@ -116,6 +116,7 @@ static void test_every_key(void)
 	CHECK_EQ_UINT(o.per_mac_secs, 1);
 	CHECK_STR(o.lease_file, "/data/dhcpd/home.leases");
 	CHECK_STR(o.hosts_file, "/run/dhcpd/home.hosts");
+	CHECK_STR(o.status_file, "/run/dhcpd/home.status");
 	CHECK(strstr(printed, "interface br0\n"));
 	CHECK(strstr(printed, "server 192.168.7.1\n"));
 	CHECK(strstr(printed, "netmask 255.255.255.0\n"));
@@ -131,6 +132,7 @@ static void test_every_key(void)
 	CHECK(strstr(printed, "static 52:54:00:ab:cd:02 192.168.7.11 -\n"));
 	CHECK(strstr(printed, "lease-file /data/dhcpd/home.leases\n"));
 	CHECK(strstr(printed, "hosts-file /run/dhcpd/home.hosts\n"));
+	CHECK(strstr(printed, "status-file /run/dhcpd/home.status\n"));
 	CHECK(strstr(printed, "rate-limit 5/s\n"));
 	CHECK(!strstr(printed, "kiosk"));
 }
@@ -158,6 +160,7 @@ static void test_second_pool(void)
 	CHECK_EQ_UINT(o.per_mac_count, 0);
 	CHECK_STR(o.lease_file, "/data/dhcpd/guest.leases");
 	CHECK_STR(o.hosts_file, "/run/dhcpd/guest.hosts");
+	CHECK_STR(o.status_file, "/run/dhcpd/guest.status");
 	CHECK(strstr(printed, "rate-limit off\n"));
 	CHECK(strstr(printed, "mtu none\n"));
 }

@@ -47,6 +47,7 @@ int main(void)
 	CHECK_EQ_UINT(cfg.mtu, 1400);
 	CHECK(cfg.check_only);
 	CHECK_STR(cfg.hosts_file, "");
+	CHECK_STR(cfg.status_file, "");	/* by hand: none unless -W */
 	CHECK_EQ_INT(options_check(&cfg, IP4(10, 99, 0, 1),
 				  IP4(255, 255, 255, 0), err, sizeof(err)), 0);
 	fp = fmemopen(out, sizeof(out), "w");
@@ -55,6 +56,10 @@ int main(void)
 	CHECK(strstr(out, "pool 10.99.0.10-10.99.0.200 (191 addresses)\n"));
 	CHECK(strstr(out, "static 52:54:00:00:00:01 10.99.0.5 printer\n"));
 	CHECK(strstr(out, "route 10.100.0.0/16 via 10.99.0.254\n"));
+	CHECK(strstr(out, "status-file none\n"));
+	CHECK_EQ_INT(PARSE("-i", "x", "-r", "10.0.0.2-10.0.0.3", "-W",
+			   "/tmp/x.status"), 0);
+	CHECK_STR(cfg.status_file, "/tmp/x.status");
 
 	/* Per-MAC rate as keel.conf writes it; default 30/m. */
 	CHECK(strstr(out, "rate-limit 30/m\n"));
@@ -147,6 +152,10 @@ int main(void)
 	CHECK(cfg.check_only && cfg.verbose);
 	CHECK_STR(cfg.user, "nobody");
 	CHECK_EQ_UINT(cfg.total_rate, 0);
+	/* -W is no keel.conf setting: usable with -C (which otherwise
+	 * names /run/dhcpd/LAN.status, test_from_config.c). */
+	CHECK_EQ_INT(PARSE("-C", "k.conf", "-W", "/tmp/s"), 0);
+	CHECK_STR(cfg.status_file, "/tmp/s");
 	{
 		static const char *const setting[] = {
 			"-i", "-r", "-a", "-m", "-g", "-D", "-d", "-t", "-s",

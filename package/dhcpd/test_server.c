@@ -107,6 +107,7 @@ static void test_discover_offer(void)
 	CHECK_EQ_UINT(res.dest_port, 68);
 	CHECK_EQ_UINT(res.dest_mac[5], 1);
 	CHECK(!res.leases_changed);	/* offers are not checkpointed */
+	CHECK(res.counts_changed);	/* but keel status shows them */
 	/* Options asked for are there: find 26 and 121 in the raw reply. */
 	CHECK(find_opt(OPT_MTU) != NULL);
 	o = find_opt(OPT_CLASSLESS_ROUTES);
@@ -155,6 +156,7 @@ static void test_selecting(void)
 	ip = dora(1, 1000);
 	CHECK(ip != 0);
 	CHECK(res.leases_changed);
+	CHECK(res.counts_changed);
 	CHECK_EQ_UINT(reply.renewal_time, 1800);
 	CHECK_EQ_UINT(reply.rebinding_time, 3150);
 	CHECK_EQ_UINT(reply.lease_time, 3600);
@@ -170,6 +172,7 @@ static void test_selecting(void)
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 200));
 	CHECK_EQ_UINT(run(&t, 1000), 0);
 	CHECK(lease_db_slot(&db, ip)->state == LEASE_FREE);
+	CHECK(res.counts_changed);
 	/* SELECTING for an address held by someone else: NAK, broadcast. */
 	tpkt_start(&t, DHCPREQUEST, 3);
 	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
@@ -268,6 +271,7 @@ static void test_decline_release_inform(void)
 	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
 	CHECK_EQ_UINT(run(&t, 1001), 0);
 	CHECK(res.leases_changed);
+	CHECK(res.counts_changed);
 	ip2 = dora(1, 1002);
 	CHECK(ip2 != 0 && ip2 != ip);
 	CHECK(!lease_db_available(&db, (const uint8_t *)"\2\0\0\0\0\7", ip,
@@ -278,6 +282,7 @@ static void test_decline_release_inform(void)
 	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
 	CHECK_EQ_UINT(run(&t, 1003), 0);
 	CHECK(res.leases_changed);
+	CHECK(res.counts_changed);
 	CHECK(lease_db_slot(&db, ip2)->state == LEASE_FREE);
 	/* A RELEASE from another MAC changes nothing. */
 	ip = dora(3, 1004);
@@ -285,6 +290,7 @@ static void test_decline_release_inform(void)
 	tpkt_ciaddr(&t, ip);
 	CHECK_EQ_UINT(run(&t, 1005), 0);
 	CHECK(!res.leases_changed);
+	CHECK(!res.counts_changed);
 	CHECK(lease_db_slot(&db, ip)->state == LEASE_BOUND);
 	/* INFORM: ACK with options to ciaddr, no lease, no yiaddr. */
 	tpkt_start(&t, DHCPINFORM, 5);
@@ -295,6 +301,7 @@ static void test_decline_release_inform(void)
 	CHECK_EQ_INT(res.dest, DEST_UNICAST);
 	CHECK_EQ_UINT(res.dest_ip, IP4(10, 99, 0, 77));
 	CHECK(!res.leases_changed);
+	CHECK(!res.counts_changed);
 	/* Server-only message types are ignored. */
 	tpkt_start(&t, DHCPOFFER, 5);
 	CHECK_EQ_UINT(run(&t, 1007), 0);
