@@ -13,7 +13,9 @@
 #include "lease_db.h"
 
 /* printf with the LAN's name, as KEEL_DHCPD_HOSTS_FMT (keel/paths.h). */
-#define DHCPD_STATUS_FMT		"/run/dhcpd/%s.status"
+#include "keel/paths.h"
+
+#define DHCPD_STATUS_FMT		KEEL_DHCPD_STATUS_FMT
 #define POOL_STATUS_INTERVAL_MS		10000
 /* After a change, at most one write per this: a storm of clients costs
  * one write a second, not one per packet. */

@@ -9,10 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keel/paths.h"
+
 /* With -C and no -W. Nothing else makes /run/dnsd: dnsd makes it while
  * still root and gives it to the user it drops to (main.c). */
 #define DNSD_STATS_DIR		"/run/dnsd"
-#define DNSD_STATS_FILE		DNSD_STATS_DIR "/stats"
+#define DNSD_STATS_FILE		KEEL_DNSD_STATS	/* keel status reads it */
 #define DNSD_STATS_INTERVAL_MS	10000
 
 struct server_stats;

@@ -18,6 +18,9 @@
  * and the names dhcpd hands dnsd. */
 #define KEEL_DHCPD_LEASES_FMT	"/data/dhcpd/%s.leases"
 #define KEEL_DHCPD_HOSTS_FMT	"/run/dhcpd/%s.hosts"
+/* What keel status reads: a pool's lease counts, dnsd's counters. */
+#define KEEL_DHCPD_STATUS_FMT	"/run/dhcpd/%s.status"
+#define KEEL_DNSD_STATS		"/run/dnsd/stats"
 /* Environment variable naming the readiness fd (keel/ready.h). */
 #define KEEL_READY_ENV		"KEEL_READY_FD"
 
