@@ -2,9 +2,11 @@
 # selftest.sh NETSIM: netsim on its own (no QEMU; the wire side points at an
 # unused loopback port): hosts on one segment talk through the hub over v4
 # and v6 (TCP, UDP, DHCP, DNS), and every command answers one ok/fail line.
-# Part of `make check`.
+# Part of `make check`. One `ok`/`not ok` line per answer, then
+# `N passed, N failed`.
 set -uo pipefail
 netsim=${1:?usage: selftest.sh NETSIM}
+. "$(dirname "$0")/../lib/check.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 printf 'netsim selftest file\n' > "$tmp/file"
@@ -133,18 +135,13 @@ expected='^ok host h1 lan .* FD00::2$
 ^ok quit$'
 timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))" < "$tmp/cmds" > "$tmp/out"
 rc=$?
-pass=0 fail=0 i=0
+i=0
 mapfile -t got < "$tmp/out"
 while IFS= read -r re; do
-	if [[ ${got[$i]-} =~ $re ]]; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "selftest: line $((i + 1)): want /$re/, got: ${got[$i]-<nothing>}"
-	fi
+	[[ ${got[$i]-} =~ $re ]]
+	check "line $((i + 1)): want /$re/" $? "got: ${got[$i]-<nothing>}"
 	i=$((i + 1))
 done <<< "$expected"
-[ "${#got[@]}" -eq "$i" ] || { fail=$((fail + 1)); echo "selftest: ${#got[@]} answers for $i commands"; }
-[ "$rc" -eq 0 ] || { fail=$((fail + 1)); echo "selftest: netsim exited $rc"; }
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+[ "${#got[@]}" -eq "$i" ] || not_ok "${#got[@]} answers for $i commands"
+[ "$rc" -eq 0 ] || not_ok "netsim exited $rc"
+summary
