@@ -25,6 +25,20 @@ fuzz: host-deps
 
 .PHONY: test unit-tests fuzz
 
+# make soak: the long runs that would not fit CI's time (make test runs
+# short versions): power cuts during live applies and during upgrades,
+# on every QEMU board already built. Needs `make test` (or the boards'
+# images) first.
+SOAK_BOARDS ?= qemu-x86_64 qemu-aarch64
+soak:
+	@fail=0
+	for b in $(SOAK_BOARDS); do
+		KEEL_APPLY_CUTS=10 KEEL_APPLY_TEST_BUDGET=2400 $(TOPDIR)/tests/apply-test $$b || fail=1
+		KEEL_POWERCUTS=20 $(TOPDIR)/tests/ab-upgrade-test $$b || fail=1
+	done
+	exit $$fail
+.PHONY: soak
+
 # make bench: Keel's daemons against their peers, side by side, with ratios.
 # Benchmarks, not tests: they print numbers and never gate anything.
 BENCH_DEBS = dnsperf dnsmasq-base unbound kea-dhcp4-server softflowd time bc
