@@ -96,6 +96,7 @@ help:
 	  make                  build the image for BOARD (default qemu-x86_64)
 	  make qemu             build, then boot the image in QEMU on this terminal
 	  make test             unit tests, then build and boot-test every QEMU board
+	  make soak             the long runs: 10 power cuts per board during live applies, 20 during upgrades
 	  make bundle           sign the slot image into an upgrade bundle (KEEL_SIGNING_KEY, else a dev key)
 	  make bench            Keel's daemons against dnsmasq, unbound, Kea, softflowd, syslogd
 	  make unit-tests       host unit tests of Keel's C code (ASan+UBSan)
