@@ -2,7 +2,9 @@
  * mounts.c - the mount table, and applying it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 
@@ -45,6 +47,17 @@ const struct mount_entry mount_table[] = {
 };
 const size_t mount_table_len = sizeof(mount_table) / sizeof(mount_table[0]);
 
+static int write_proc(const char *path, const char *value)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
 void mounts_step(struct init *init, struct step_report *report)
 {
 	(void)init;
@@ -67,6 +80,11 @@ void mounts_step(struct init *init, struct step_report *report)
 			report->failed = true;
 		}
 	}
+	/* The kernel drops /dev/kmsg writes past 10 in 5 s by default: at
+	 * boot that cut init's own lines (a health verdict, keel-fw's
+	 * reason). Only root writes there, and logd reads it all anyway. */
+	if (write_proc("/proc/sys/kernel/printk_devkmsg", "on") < 0)
+		logx_warn("mounts: printk_devkmsg: %s", strerror(errno));
 }
 
 int mount_take_down(const char *target)

@@ -96,14 +96,14 @@ void network_step(struct init *init, struct step_report *report)
 	uint32_t seq = 1, first;
 	size_t n = netplan_sysctls(cfg, sysctls, 16);
 	unsigned bad = 0, requests;
+	bool forwarding_off = false;
 
 	for (size_t i = 0; i < n && i < 16; i++) {
 		/* Fail closed: forwarding only behind the full ruleset. */
 		if (netplan_sysctl_is_forwarding(&sysctls[i]) &&
 		    !firewall_allows_forwarding(&init->firewall)) {
 			snprintf(sysctls[i].value, sizeof(sysctls[i].value), "0");
-			report_add(report, "forwarding OFF (firewall %s)",
-				   firewall_state_name(init->firewall.state));
+			forwarding_off = true;
 		}
 		if (sysctl_write(sysctls[i].path, sysctls[i].value) < 0) {
 			logx_warn("network: sysctl %s=%s: %s", sysctls[i].path,
@@ -111,6 +111,9 @@ void network_step(struct init *init, struct step_report *report)
 			bad++;
 		}
 	}
+	if (forwarding_off)
+		report_add(report, "forwarding OFF (firewall %s)",
+			   firewall_state_name(init->firewall.state));
 	report_add(report, "sysctls %zu/%zu", n - bad, n);
 
 	nlb_init(&b, mem, sizeof(mem));
