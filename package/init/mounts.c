@@ -83,7 +83,8 @@ void mounts_step(struct init *init, struct step_report *report)
 	/* The kernel drops /dev/kmsg writes past 10 in 5 s by default: at
 	 * boot that cut init's own lines (a health verdict, keel-fw's
 	 * reason). Only root writes there, and logd reads it all anyway. */
-	if (write_proc("/proc/sys/kernel/printk_devkmsg", "on") < 0)
+	/* With the newline: the kernel wants exactly "on\n". */
+	if (write_proc("/proc/sys/kernel/printk_devkmsg", "on\n") < 0)
 		logx_warn("mounts: printk_devkmsg: %s", strerror(errno));
 }
 
