@@ -528,8 +528,7 @@ void server_log_stats(const struct server *srv)
 	unsigned i;
 
 	logx("stats: %llu queries, %llu cached, %llu forwarded, %llu local, "
-	     "%llu blocked, %llu limited, %llu formerr, %llu servfail; "
-	     "%llu reads after a storm hold",
+	     "%llu blocked, %llu limited, %llu formerr, %llu servfail",
 	     (unsigned long long)srv->stats.queries,
 	     (unsigned long long)srv->stats.cached,
 	     (unsigned long long)srv->stats.forwarded,
@@ -537,8 +536,7 @@ void server_log_stats(const struct server *srv)
 	     (unsigned long long)srv->stats.blocked,
 	     (unsigned long long)srv->stats.limited,
 	     (unsigned long long)srv->stats.formerr,
-	     (unsigned long long)srv->stats.servfail,
-	     (unsigned long long)srv->stats.held);
+	     (unsigned long long)srv->stats.servfail);
 	logx("cache: %u/%u entries, %llu hits, %llu misses, %llu evictions, "
 	     "%llu expired, %llu too big, %llu uncacheable",
 	     srv->cache.used, srv->cache.capacity,

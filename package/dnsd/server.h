@@ -67,7 +67,6 @@ struct client_ctx {
 struct server_stats {
 	uint64_t queries, formerr, limited, blocked, local, cached;
 	uint64_t forwarded, servfail, tcp_refused, send_errors;
-	uint64_t held;		/* UDP reads after a storm's hold */
 };
 
 struct server {

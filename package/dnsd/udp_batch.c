@@ -6,34 +6,14 @@
 #define _GNU_SOURCE	/* recvmmsg, sendmmsg */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
-
-#include "keel/clock.h"
-#include "keel/moderation.h"
 
 #include "server.h"
 #include "udp_batch.h"
 
-/*
- * A storm is 10000 queries/s (STORM_QUERIES in STORM_WINDOW_MS). Then a
- * wakeup per query costs more than the answer (keel/moderation.h), so
- * after answering what a wakeup found the listener sleeps HOLD_US and
- * reads what gathered (3 queries at 10000/s, 6 at 20000/s), for as long
- * as each sleep gathers two or more, and at most HOLD_ROUNDS times before
- * the other descriptors get their turn. An answer waits HOLD_US at most;
- * at a normal rate nothing waits.
- */
-#define STORM_WINDOW_MS	10
-#define STORM_QUERIES	100
-#define HOLD_US		300
-#define HOLD_ROUNDS	8
-
 struct udp_batch {
-	struct moderation storm;
 	int fd;				/* socket being read; -1: none */
 	unsigned nout;			/* replies queued */
 	struct mmsghdr rx[UDP_BATCH];
@@ -53,9 +33,6 @@ struct udp_batch *udp_batch_new(void)
 
 	if (!b)
 		return NULL;
-	moderation_init(&b->storm, STORM_WINDOW_MS, STORM_QUERIES);
-	/* The kernel's default slack (50 us) would stretch each hold. */
-	prctl(PR_SET_TIMERSLACK, 5000UL, 0, 0, 0);
 	b->fd = -1;
 	b->nout = 0;
 	for (i = 0; i < UDP_BATCH; i++) {
@@ -163,21 +140,13 @@ static int drain(struct server *srv, struct udp_batch *b, int fd)
 	return total;
 }
 
+/*
+ * A wakeup reads what is there and answers it; nothing waits for more.
+ * (Holding the socket in a storm to gather larger batches saved CPU but
+ * added up to the hold to every answer's latency.)
+ */
 void udp_cb(struct evloop *loop, struct evloop_fd *watch, uint32_t events)
 {
-	struct server *srv = server_of(loop);
-	struct udp_batch *b = srv->udp;
-	const struct timespec hold = { 0, HOLD_US * 1000L };
-	int got = drain(srv, b, watch->fd), rounds = 0;
-
 	(void)events;
-	while (moderation_after_read(&b->storm, clock_mono_ms(),
-				     (uint32_t)got) &&
-	       (rounds == 0 || got >= 2) && rounds < HOLD_ROUNDS) {
-		rounds++;
-		if (got < UDP_WAKEUP_MAX)	/* else more is waiting now */
-			nanosleep(&hold, NULL);
-		got = drain(srv, b, watch->fd);
-		srv->stats.held++;
-	}
+	drain(server_of(loop), server_of(loop)->udp, watch->fd);
 }

@@ -4,8 +4,7 @@
  *
  * On a cache hit the work per query is a few system calls; most of its
  * cost is the calls themselves, so a wakeup that finds k datagrams makes
- * three calls (epoll_wait, recvmmsg, sendmmsg) instead of 2k + 2. In a
- * query storm the wakeups themselves are spaced out (udp_batch.c).
+ * three calls (epoll_wait, recvmmsg, sendmmsg) instead of 2k + 2.
  */
 #ifndef DNSD_UDP_BATCH_H
 #define DNSD_UDP_BATCH_H
