@@ -1,5 +1,6 @@
 # dropbear: the SSH server (and scp, dbclient, dropbearkey) in one static
-# multi-call binary. localoptions.h keeps only modern algorithms.
+# multi-call binary. localoptions.h keeps only modern algorithms; configure's
+# hardening (stack protector, noexecstack, ...) stays on.
 DROPBEAR_VERSION = 2022.83
 DROPBEAR_DEBIAN_REVISION = 1+deb12u3
 DROPBEAR_SOURCE = dropbear_$(DROPBEAR_VERSION).orig.tar.bz2
@@ -25,7 +26,7 @@ define DROPBEAR_CONFIGURE_CMDS
 		./configure --host=$(BOARD_GNU_TARGET) --prefix=/usr --enable-static \
 		--disable-zlib --disable-pam --disable-lastlog --disable-utmp --disable-utmpx \
 		--disable-wtmp --disable-wtmpx --disable-loginfunc --disable-pututline \
-		--disable-pututxline --disable-harden
+		--disable-pututxline
 endef
 
 define DROPBEAR_BUILD_CMDS

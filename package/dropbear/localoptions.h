@@ -2,12 +2,14 @@
  * agents or X11, host keys on the persistent data partition (so they survive
  * A/B upgrades). Overrides default_options.h. */
 
-/* Host keys: ed25519 and ECDSA only. */
+/* Host keys: ed25519 only (dropbear runs with -R, which offers every key
+ * type compiled in, whether or not a key of it exists). DSS also needs
+ * 0001-sysoptions-force-DSS-only-when-fuzzing.patch to stay off. */
 #define DROPBEAR_RSA 0
 #define DROPBEAR_DSS 0
 #define DROPBEAR_RSA_SHA1 0
 #define DROPBEAR_RSA_SHA256 0
-#define DROPBEAR_ECDSA 1
+#define DROPBEAR_ECDSA 0
 #define DROPBEAR_ED25519 1
 #define DROPBEAR_SK_KEYS 0
 #define ECDSA_PRIV_FILENAME "/data/dropbear/dropbear_ecdsa_host_key"
@@ -15,9 +17,9 @@
 #define RSA_PRIV_FILENAME "/data/dropbear/dropbear_rsa_host_key"
 #define DSS_PRIV_FILENAME "/data/dropbear/dropbear_dss_host_key"
 
-/* Key exchange: curve25519 and ECDH, no finite-field DH. */
+/* Key exchange: curve25519 only, no NIST ECDH, no finite-field DH. */
 #define DROPBEAR_CURVE25519 1
-#define DROPBEAR_ECDH 1
+#define DROPBEAR_ECDH 0
 #define DROPBEAR_DH_GROUP1 0
 #define DROPBEAR_DH_GROUP14_SHA1 0
 #define DROPBEAR_DH_GROUP14_SHA256 0
