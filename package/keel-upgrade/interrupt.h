@@ -8,7 +8,8 @@
 #ifndef KEEL_UPGRADE_INTERRUPT_H
 #define KEEL_UPGRADE_INTERRUPT_H
 
-/* Catches the four signals from now on; a blocked read returns EINTR. */
+/* Catches the four signals from now on (those not ignored on entry); a
+ * blocked read then returns EINTR. */
 int interrupt_catch(void);
 
 /* The first signal caught, or 0. */
