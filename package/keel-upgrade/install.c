@@ -1,8 +1,10 @@
 /*
  * install.c - keel-upgrade's four modes. The order of writes is the whole
  * point (docs/ab-layout.md): nothing is written before the header is
- * verified; the inactive slot is written and read back before the boot
- * state; the boot state is the last write, and it is read back.
+ * verified; the inactive slot's headers are zeroed before its payload and
+ * written only after the payload verified (slot_write.h), so a failed or
+ * killed install leaves a slot nothing boots; the boot state is the last
+ * write, and it is read back.
  */
 #define _GNU_SOURCE	/* sync, reboot */
 #include <errno.h>
@@ -18,16 +20,13 @@
 #include "keel/file.h"
 #include "keel/keyfile.h"
 #include "keel/log.h"
-#include "progress.h"
+#include "interrupt.h"
+#include "slot_write.h"
 #include "slots_db.h"
 #include "state_io.h"
 #include "system.h"
 #include "transition.h"
 #include "verify.h"
-
-#define CHUNK (1u << 20)
-
-static uint8_t chunk[CHUNK];
 
 static int slot_index(char slot)
 {
@@ -74,6 +73,22 @@ static void record_slot(const struct options *o, char slot, enum slot_status sta
 	if (slots_db_save(o->slots_db, &db) != 0)
 		logx_warn("cannot record slot %c as %s in %s: %s", slot, slot_status_name(status),
 			  o->slots_db, strerror(errno));
+}
+
+/* After a failed install: zero the slot's headers again (they may have
+ * been written, or half written) and say what the slot now is. */
+static void fail_slot(const struct options *o, const struct slot_target *st, char running)
+{
+	if (slot_invalidate(st) == 0) {
+		record_slot(o, st->slot, SLOT_INVALID, NULL);
+		logx_err("slot %c was made unbootable (squashfs superblock, slot info block and "
+			 "kernel header zeroed); the boot state boots slot %c only", st->slot,
+			 running);
+	} else {
+		record_slot(o, st->slot, SLOT_GARBAGE, NULL);
+		logx_err("slot %c holds unverified bytes and could not be made unbootable (storage "
+			 "error); the boot state boots slot %c", st->slot, running);
+	}
 }
 
 static void print_state(const char *label, const struct boot_state *s)
@@ -135,111 +150,6 @@ static int check_bundle(const struct options *o, const uint8_t prefix[BUNDLE_PRE
 	return 0;
 }
 
-/* Streams the payload into the slot while hashing it: each segment's bytes
- * at its offset. Bytes outside the segments keep whatever the slot held:
- * nothing reads them (docs/bundle.md, "What the slot keeps"). */
-static int write_slot(const struct options *o, int in, int slot_fd, char slot,
-		      const struct bundle_header *h)
-{
-	struct payload_hash ph;
-	struct progress pr;
-	uint8_t digest[BUNDLE_HASH_SIZE];
-	uint64_t done = 0;
-	char what[32];
-
-	snprintf(what, sizeof(what), "writing slot %c", slot);
-	payload_hash_init(&ph);
-	progress_start(&pr, what, h->payload_size, o->quiet);
-	for (uint32_t i = 0; i < h->segment_count; i++) {
-		const struct bundle_segment *seg = &h->segment[i];
-
-		for (uint64_t at = 0; at < seg->length;) {
-			uint64_t left = seg->length - at;
-			size_t want = left < CHUNK ? (size_t)left : CHUNK;
-			ssize_t n = fd_read_upto(in, chunk, want);
-
-			if (n < 0) {
-				logx_err("reading the bundle: %s", strerror(errno));
-				return -1;
-			}
-			if (n > 0) {
-				payload_hash_update(&ph, chunk, (size_t)n);
-				if (pwrite_full(slot_fd, chunk, (size_t)n, seg->offset + at) != 0) {
-					logx_err("writing slot %c (%s) at byte %" PRIu64 ": %s",
-						 slot, o->slot_path[slot_index(slot)],
-						 seg->offset + at, strerror(errno));
-					return -1;
-				}
-				at += (uint64_t)n;
-				done += (uint64_t)n;
-				progress_update(&pr, done);
-			}
-			if ((size_t)n < want) {
-				progress_end(&pr, done);
-				logx_err("failed: truncated bundle: the payload ends after %" PRIu64
-					 " of %" PRIu64 " bytes", done, h->payload_size);
-				return -1;
-			}
-		}
-	}
-	progress_end(&pr, done);
-	if (fd_read_upto(in, chunk, 1) != 0) {
-		logx_err("failed: the bundle has bytes after its payload (not one bundle)");
-		return -1;
-	}
-	payload_hash_final(&ph, digest);
-	if (!hash_equal(digest, h->payload_sha512)) {
-		logx_err("failed: the payload's SHA-512 does not match the signed header "
-			 "(corrupt bundle)");
-		return -1;
-	}
-	if (flush_and_drop(slot_fd, 0, bundle_slot_end(h)) != 0) {
-		logx_err("flushing slot %c: %s", slot, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* Reads the segments back from the device and hashes them again. */
-static int verify_slot(const struct options *o, int slot_fd, char slot,
-		       const struct bundle_header *h)
-{
-	struct payload_hash ph;
-	struct progress pr;
-	uint8_t digest[BUNDLE_HASH_SIZE];
-	uint64_t done = 0;
-	char what[32];
-
-	snprintf(what, sizeof(what), "verifying slot %c", slot);
-	payload_hash_init(&ph);
-	progress_start(&pr, what, h->payload_size, o->quiet);
-	for (uint32_t i = 0; i < h->segment_count; i++) {
-		const struct bundle_segment *seg = &h->segment[i];
-
-		for (uint64_t at = 0; at < seg->length;) {
-			uint64_t left = seg->length - at;
-			size_t want = left < CHUNK ? (size_t)left : CHUNK;
-
-			if (pread_full(slot_fd, chunk, want, seg->offset + at) != 0) {
-				logx_err("reading back slot %c: %s", slot, strerror(errno));
-				return -1;
-			}
-			payload_hash_update(&ph, chunk, want);
-			at += want;
-			done += want;
-			progress_update(&pr, done);
-		}
-	}
-	progress_end(&pr, done);
-	payload_hash_final(&ph, digest);
-	if (!hash_equal(digest, h->payload_sha512)) {
-		logx_err("failed: slot %c reads back different from what was written "
-			 "(failing storage?)", slot);
-		return -1;
-	}
-	return 0;
-}
-
 static int do_reboot(void)
 {
 	sync();
@@ -257,6 +167,7 @@ int run_install(const struct options *o)
 	struct bundle_header h;
 	struct disk_state ds;
 	struct boot_state next;
+	static struct slot_target st;
 	char running, target, err[160] = "";
 	int in = 0, disk = -1, slot_fd = -1, rc = 1;
 	ssize_t got;
@@ -322,8 +233,9 @@ int run_install(const struct options *o)
 	/* From here on the inactive slot is overwritten: make sure no state
 	 * the bootloader could act on points at it. */
 	if (tr_disarm(&ds.cur, running, &next) == TR_WRITE) {
-		fprintf(stderr, "keel-upgrade: slot %c was queued to boot; booting %c until the "
-			"new image is in place\n", target, running);
+		fprintf(stderr, "keel-upgrade: the boot state named slot %c (to boot or to fall "
+			"back to); it names only %c until the new image is in place\n", target,
+			running);
 		if (state_write(disk, o->state_lba, &next, err, sizeof(err)) != 0) {
 			logx_err("%s", err);
 			goto out;
@@ -333,17 +245,30 @@ int run_install(const struct options *o)
 			goto out;
 		}
 	}
+	st.fd = slot_fd;
+	st.slot = target;
+	st.path = o->slot_path[slot_index(target)];
+	st.quiet = o->quiet;
+	slot_headers_init(&st.sh, device_size(slot_fd));
 	record_slot(o, target, SLOT_WRITING, &h);
-	if (write_slot(o, in, slot_fd, target, &h) != 0 ||
-	    verify_slot(o, slot_fd, target, &h) != 0) {
-		record_slot(o, target, SLOT_GARBAGE, NULL);
-		logx_err("slot %c now holds garbage; the boot state was not changed, slot %c "
-			 "stays in use", target, running);
+	if (interrupt_catch() != 0) {
+		logx_err("cannot catch signals: %s", strerror(errno));
+		goto out;
+	}
+	if (slot_invalidate(&st) != 0 || slot_write_payload(&st, in, &h) != 0 ||
+	    slot_verify(&st, &h) != 0 || slot_commit_headers(&st) != 0) {
+		fail_slot(o, &st, running);
 		goto out;
 	}
 	record_slot(o, target, SLOT_VERIFIED, &h);
 
-	/* The last write: the switch. */
+	/* The last write: the switch. A signal up to here still stops it. */
+	if (interrupted()) {
+		logx_err("failed: %s before the switch to slot %c", strsignal(interrupted()),
+			 target);
+		fail_slot(o, &st, running);
+		goto out;
+	}
 	if (tr_install(&ds.cur, running, &next) != TR_WRITE ||
 	    state_write(disk, o->state_lba, &next, err, sizeof(err)) != 0) {
 		logx_err("slot %c is written and verified, but the boot state write failed: %s",
@@ -497,7 +422,8 @@ int run_status(const struct options *o)
 		const struct slot_record *r = &db.slot[i];
 
 		printf("slot %c: %s", "AB"[i], slot_status_name(r->status));
-		if (r->status != SLOT_UNKNOWN && r->status != SLOT_GARBAGE)
+		if (r->status != SLOT_UNKNOWN && r->status != SLOT_GARBAGE &&
+		    r->status != SLOT_INVALID)
 			printf(" %s (%" PRIu64 ")", r->version, r->version_number);
 		printf("\n");
 	}

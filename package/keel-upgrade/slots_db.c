@@ -11,11 +11,13 @@
 #include "keel/file.h"
 #include "slots_db.h"
 
-static const char *const status_names[] = { "unknown", "writing", "garbage", "verified" };
+static const char *const status_names[SLOT_STATUS_COUNT] = {
+	"unknown", "writing", "garbage", "verified", "invalid"
+};
 
 const char *slot_status_name(enum slot_status s)
 {
-	return (unsigned)s < 4 ? status_names[s] : "unknown";
+	return (unsigned)s < SLOT_STATUS_COUNT ? status_names[s] : "unknown";
 }
 
 /* Next space-separated word of line[*pos..len). */
@@ -46,7 +48,7 @@ static void parse_line(const char *line, size_t len, struct slots_db *db)
 		return;
 	memset(&r, 0, sizeof(r));
 	r.status = SLOT_UNKNOWN;
-	for (int s = SLOT_WRITING; s <= SLOT_VERIFIED; s++)
+	for (int s = SLOT_WRITING; s < SLOT_STATUS_COUNT; s++)
 		if (strlen(status_names[s]) == wl[1] && memcmp(status_names[s], w[1], wl[1]) == 0)
 			r.status = (enum slot_status)s;
 	if (r.status == SLOT_UNKNOWN || wl[2] >= sizeof(num) || wl[3] >= sizeof(r.version))

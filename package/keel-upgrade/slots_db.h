@@ -9,7 +9,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum slot_status { SLOT_UNKNOWN, SLOT_WRITING, SLOT_GARBAGE, SLOT_VERIFIED };
+/* writing: an install began and did not finish (killed: the slot's headers
+ * are zero, see slot_headers.h); invalid: an install failed and the slot's
+ * headers were zeroed, nothing boots from it; garbage: an install failed
+ * and even zeroing the headers failed (a storage error); verified: holds the
+ * named image. */
+enum slot_status {
+	SLOT_UNKNOWN, SLOT_WRITING, SLOT_GARBAGE, SLOT_VERIFIED, SLOT_INVALID, SLOT_STATUS_COUNT
+};
 
 struct slot_record {
 	enum slot_status status;

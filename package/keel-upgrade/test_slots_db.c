@@ -25,12 +25,14 @@ int main(void)
 	CHECK_EQ_INT(slots_db_format(&db, text, 10), -1);
 
 	const char *junk = "C verified 1 x\nA bogus 1 x\nA verified x1 v\nA verified 1\n"
-			   "A verified 1 v extra\nB writing 5 v5";
+			   "A verified 1 v extra\nB writing 5 v5\nA invalid 0 -";
 	slots_db_parse(junk, strlen(junk), &back);
-	CHECK(back.slot[0].status == SLOT_UNKNOWN);
+	CHECK(back.slot[0].status == SLOT_INVALID);
 	CHECK(back.slot[1].status == SLOT_WRITING && back.slot[1].version_number == 5);
 	slots_db_parse("", 0, &back);
 	CHECK(back.slot[0].status == SLOT_UNKNOWN && back.slot[1].status == SLOT_UNKNOWN);
 	CHECK_STR(slot_status_name(SLOT_VERIFIED), "verified");
+	CHECK_STR(slot_status_name(SLOT_INVALID), "invalid");
+	CHECK_STR(slot_status_name(SLOT_STATUS_COUNT), "unknown");
 	return check_done();
 }

@@ -48,6 +48,10 @@ int main(void)
 	CHECK(same(next, st(5, 'A', NONE, 'A')));
 	cur = st(4, 'B', NONE, 'A');	/* rollback pending */
 	CHECK_EQ_INT(tr_disarm(&cur, 'A', &next), TR_WRITE);
+	/* after a --rollback to A: B is still keel_good, the fallback */
+	cur = st(4, 'A', NONE, 'B');
+	CHECK_EQ_INT(tr_disarm(&cur, 'A', &next), TR_WRITE);
+	CHECK(same(next, st(5, 'A', NONE, 'A')));
 
 	/* mark-good */
 	cur = st(7, 'A', NONE, 'A');

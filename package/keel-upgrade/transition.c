@@ -29,7 +29,7 @@ enum transition tr_install(const struct boot_state *cur, char running, struct bo
 
 enum transition tr_disarm(const struct boot_state *cur, char running, struct boot_state *next)
 {
-	if (cur->order == running)
+	if (cur->order == running && cur->good == running)
 		return TR_NOTHING;
 	return make(cur, running, BOOT_TRIAL_NONE, running, next, TR_WRITE);
 }

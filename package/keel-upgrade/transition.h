@@ -27,9 +27,11 @@ char slot_other(char slot);
 enum transition tr_install(const struct boot_state *cur, char running, struct boot_state *next);
 
 /* Before writing the inactive slot: if the state would boot it (a pending
- * install or rollback, or a fallback not yet completed), first point the
- * state back at the running slot, so a power cut mid-write boots the
- * running slot and never a half-written one. TR_WRITE or TR_NOTHING. */
+ * install or rollback, or a fallback not yet completed) or names it as
+ * keel_good (the fallback after a --rollback), first point the state back
+ * at the running slot alone, so a power cut mid-write boots the running
+ * slot and never a half-written one. TR_WRITE or TR_NOTHING. (The caller
+ * refused an install while the running slot is on trial.) */
 enum transition tr_disarm(const struct boot_state *cur, char running, struct boot_state *next);
 
 /* mark-good, run by init once the system is healthy. Only a trial boot or
