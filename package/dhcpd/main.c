@@ -623,6 +623,7 @@ int main(int argc, char **argv)
 	uint32_t server_ip, netmask = 0;
 	struct checkpoint_stats st;
 	const char *why;
+	unsigned scrubbed;
 	int rc;
 
 	log_init("dhcpd", KEEL_LOG_STDERR);
@@ -699,6 +700,11 @@ int main(int argc, char **argv)
 		else
 			logx("%s: %u leases loaded, %u bad lines, %u rejected",
 			     d.cfg.lease_file, st.loaded, st.bad, st.rejected);
+		scrubbed = name_policy_scrub(&d.scfg.names, &d.db);
+		if (scrubbed)
+			logx_warn("%s: %u lease names not published (reserved "
+				  "or well-known names)", d.cfg.lease_file,
+				  scrubbed);
 	}
 	ratelimit_init(&d.rl, d.cfg.per_mac_count, d.cfg.per_mac_secs,
 		       d.cfg.total_rate, d.cfg.total_rate * 2);

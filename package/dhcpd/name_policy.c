@@ -56,10 +56,10 @@ static int one_label(const char *name)
 	       hostname_sanitize(name, copy, sizeof(copy)) == len;
 }
 
-enum name_verdict name_policy_check(const struct name_policy *p,
-				    const struct lease_db *db,
-				    const uint8_t mac[6], const char *name,
-				    int64_t now)
+/* Everything but the scan of the pool's leases. */
+static enum name_verdict check_config(const struct name_policy *p,
+				      const struct lease_db *db,
+				      const uint8_t mac[6], const char *name)
 {
 	if (!name[0] || !one_label(name))
 		return NAME_EMPTY;
@@ -74,6 +74,18 @@ enum name_verdict name_policy_check(const struct name_policy *p,
 		if (strcmp(name, s->name) == 0 && memcmp(s->mac, mac, 6) != 0)
 			return NAME_STATIC;
 	}
+	return NAME_OK;
+}
+
+enum name_verdict name_policy_check(const struct name_policy *p,
+				    const struct lease_db *db,
+				    const uint8_t mac[6], const char *name,
+				    int64_t now)
+{
+	enum name_verdict v = check_config(p, db, mac, name);
+
+	if (v != NAME_OK)
+		return v;
 	/* First come, first served: the name stays with its holder until
 	 * that lease runs out or is released. */
 	for (uint32_t i = 0; i < db->count; i++) {
@@ -86,6 +98,22 @@ enum name_verdict name_policy_check(const struct name_policy *p,
 			return NAME_TAKEN;
 	}
 	return NAME_OK;
+}
+
+unsigned name_policy_scrub(const struct name_policy *p, struct lease_db *db)
+{
+	unsigned cleared = 0;
+
+	for (uint32_t i = 0; i < db->count; i++) {
+		struct lease *l = &db->slots[i];
+
+		if (l->named &&
+		    check_config(p, db, l->mac, db->names[i]) != NAME_OK) {
+			l->named = 0;
+			cleared++;
+		}
+	}
+	return cleared;
 }
 
 const char *name_verdict_str(enum name_verdict v)

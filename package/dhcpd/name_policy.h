@@ -50,6 +50,15 @@ enum name_verdict name_policy_check(const struct name_policy *p,
 				    const uint8_t mac[6], const char *name,
 				    int64_t now);
 
+/*
+ * Clears the names of leases loaded from a checkpoint that the policy
+ * refuses now (written by an older dhcpd, or before the router's name or
+ * a [dns] host changed): the deny list, reserved and static names. Not
+ * the one-holder rule, which would cost a scan of the pool per lease.
+ * Returns how many names were cleared.
+ */
+unsigned name_policy_scrub(const struct name_policy *p, struct lease_db *db);
+
 /* For the log: "reserved", "taken by another client", ... */
 const char *name_verdict_str(enum name_verdict v);
 

@@ -86,9 +86,33 @@ static void test_check(void)
 	lease_db_free(&db);
 }
 
+/* Names from an older checkpoint that the policy refuses now. */
+static void test_scrub(void)
+{
+	static struct name_policy p;
+	static struct lease_db db;
+
+	name_policy_reserve(&p, "keel");
+	CHECK_EQ_INT(lease_db_init(&db, FIRST, FIRST + 9), 0);
+	lease_db_add_static(&db, nas_mac, IP4(10, 99, 0, 5), "nas");
+	CHECK_EQ_INT(lease_db_restore(&db, alice, FIRST, 5000, "laptop"), 0);
+	CHECK_EQ_INT(lease_db_restore(&db, mallory, FIRST + 1, 5000, "wpad"), 0);
+	CHECK_EQ_INT(lease_db_restore(&db, (const uint8_t *)"\2\0\0\0\0\3",
+				      FIRST + 2, 5000, "keel"), 0);
+	CHECK_EQ_INT(lease_db_restore(&db, (const uint8_t *)"\2\0\0\0\0\4",
+				      FIRST + 3, 5000, "nas"), 0);
+	CHECK_EQ_UINT(name_policy_scrub(&p, &db), 3);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)), "laptop");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST + 1)), "");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST + 2)), "");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST + 3)), "");
+	lease_db_free(&db);
+}
+
 int main(void)
 {
 	test_reserve();
 	test_check();
+	test_scrub();
 	return check_done();
 }
