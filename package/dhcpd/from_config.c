@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "keel/args.h"
 #include "keel/paths.h"
@@ -21,6 +22,8 @@ _Static_assert(DHCP_ROUTES_MAX - 1 >= CONFIG_MAX_DHCP_ROUTES,
 _Static_assert(DHCP_DOMAIN_MAX >= CONFIG_DOMAIN_MAX, "DHCP_DOMAIN_MAX");
 _Static_assert(LEASE_STATIC_MAX >= CONFIG_MAX_DHCP_STATIC, "LEASE_STATIC_MAX");
 _Static_assert(LEASE_NAME_MAX >= CONFIG_HOSTNAME_MAX, "LEASE_NAME_MAX");
+_Static_assert(NAME_RESERVED_MAX >= CONFIG_MAX_DNS_HOSTS + 1,
+	       "NAME_RESERVED_MAX");
 _Static_assert(sizeof(((struct dhcpd_options *)0)->ifname_store) >
 	       CONFIG_IFNAME_MAX, "ifname_store");
 
@@ -70,6 +73,47 @@ static int map_statics(struct dhcpd_options *o, const struct keel_config *cfg,
 				    "%u, LEASE_NAME_MAX)", lan, st->hostname,
 				    LEASE_NAME_MAX);
 		o->static_count++;
+	}
+	return 0;
+}
+
+/* The label of a [dns] host name that dnsd answers under the pool's
+ * domain: a bare name, or NAME.<domain>. "" for names elsewhere (they
+ * cannot clash with NAME.<domain> of a lease). */
+static void host_label(const char *host, const char *domain,
+		       char label[LEASE_NAME_MAX + 1])
+{
+	const char *dot = strchr(host, '.');
+	size_t len = dot ? (size_t)(dot - host) : strlen(host);
+
+	label[0] = 0;
+	if (len > LEASE_NAME_MAX ||
+	    (dot && (!domain[0] || strcasecmp(dot + 1, domain) != 0)))
+		return;
+	memcpy(label, host, len);
+	label[len] = 0;
+}
+
+/* Names a client may not take: the router's own, and the [dns] hosts'. */
+static int map_reserved(struct dhcpd_options *o,
+			const struct keel_config *cfg, const char *lan,
+			char *err, size_t errlen)
+{
+	char label[LEASE_NAME_MAX + 1];
+
+	memset(&o->names, 0, sizeof(o->names));
+	if (cfg->hostname[0] && name_policy_reserve(&o->names,
+						    cfg->hostname) < 0)
+		return args_fail(err, errlen, "[dhcp %s]: hostname %s is not "
+			    "a name dhcpd can reserve", lan, cfg->hostname);
+	for (unsigned i = 0; i < cfg->dns.n_hosts; i++) {
+		host_label(cfg->dns.hosts[i].name, o->domain, label);
+		if (label[0] && name_policy_reserve(&o->names, label) < 0)
+			return args_fail(err, errlen, "[dns] host %s: more "
+				    "than %u reserved names "
+				    "(NAME_RESERVED_MAX)",
+				    cfg->dns.hosts[i].name,
+				    NAME_RESERVED_MAX);
 	}
 	return 0;
 }
@@ -176,5 +220,10 @@ int options_from_config(struct dhcpd_options *o, const struct keel_config *cfg,
 	o->per_mac_count = dp->rate_limit.count;
 	o->per_mac_secs = dp->rate_limit.per_seconds ?
 			  dp->rate_limit.per_seconds : 1;
+	o->new_count = dp->new_lease_rate.count;
+	o->new_secs = dp->new_lease_rate.per_seconds ?
+		      dp->new_lease_rate.per_seconds : 1;
+	if (map_reserved(o, cfg, lan, err, errlen) < 0)
+		return -1;
 	return map_files(o, lan, err, errlen);
 }

@@ -14,6 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct lease_db db;
 	static struct server_cfg cfg;
 	static struct server_result res;
+	static struct server_guard guard;
+	struct server_rx rx = { .pkt = NULL };
 	struct dhcp_msg m;
 	/* An exact-size heap copy lets ASan catch a read one past the end. */
 	uint8_t *buf = malloc(size ? size : 1);
@@ -39,16 +41,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cfg.routes[0].gateway = 0x0a6300fe;
 		cfg.route_count = 1;
 		cfg.lease_secs = 3600;
-		cfg.offer_hold_secs = 60;
+		cfg.offer_hold_secs = SERVER_OFFER_HOLD_SECS;
 		cfg.decline_hold_secs = 600;
+		name_policy_reserve(&cfg.names, "keel");
+		server_guard_init(&guard, 5, 1);
 	}
 	if (dhcp_parse(buf, size, &m) == DHCP_OK &&
 	    (m.hostname_len > DHCP_HOSTNAME_MAX ||
 	     m.client_id_len > DHCP_CLIENT_ID_MAX ||
 	     m.params_len > DHCP_PARAMS_MAX))
 		abort();
-	server_handle(&cfg, &db, buf, size, 1000 + (int64_t)(size % 7) * 3000,
-		      &res);
+	rx.pkt = buf;
+	rx.len = size;
+	/* Every third input from its own chaddr, so the check passes too. */
+	rx.src_mac = size % 3 ? (size > 33 ? buf + 28 : NULL) :
+		     (const uint8_t *)"\x52\x54\0\x12\x34\x01";
+	rx.now = 1000 + (int64_t)(size % 7) * 3000;
+	rx.now_ms = (uint64_t)rx.now * 1000;
+	server_handle(&cfg, &db, &guard, &rx, &res);
 	if (res.len) {
 		if (res.len > sizeof(res.reply) ||
 		    dhcp_parse(res.reply, res.len, &m) != DHCP_OK ||

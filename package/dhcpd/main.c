@@ -7,8 +7,15 @@
  * ARP table (SIOCSARP): the packet socket is opened as root before the
  * privilege drop and needs nothing afterwards, while SIOCSARP would need
  * CAP_NET_ADMIN kept for the daemon's whole life.
+ *
+ * Requests are read on a packet socket too, filtered in the kernel to UDP
+ * port 67, because a request's chaddr must be checked against the frame's
+ * Ethernet source (server.c) and a UDP socket does not tell it. The UDP
+ * socket on port 67 stays, for sending and so the port is dhcpd's, with a
+ * filter that queues nothing.
  */
 #define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq, recvmmsg */
+#include <linux/filter.h>
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +45,7 @@
 #include "from_config.h"
 #include "options.h"
 #include "hostnames.h"
+#include "ipv4_udp.h"
 #include "pool_status.h"
 #include "ratelimit.h"
 #include "server.h"
@@ -45,10 +53,11 @@
 struct dhcpd {
 	struct dhcpd_options cfg;
 	struct server_cfg scfg;
+	struct server_guard guard;
 	struct lease_db db;
 	struct ratelimit rl;
 	struct evloop loop;
-	struct evloop_fd udp_watch;
+	struct evloop_fd rx_watch;
 	struct evloop_timer checkpoint_timer;
 	struct evloop_timer hosts_timer;	/* a named lease runs out */
 	struct evloop_timer hold_timer;		/* storm: read the socket again */
@@ -57,9 +66,11 @@ struct dhcpd {
 	int status_failing;			/* logged once until it works */
 	struct moderation mod;
 	int udp_fd, packet_fd, ifindex;
+	int rx_fd;			/* packet socket: requests, with MACs */
 	int leases_dirty;
 	uint64_t last_exhausted_log, last_send_error_log;
-	uint64_t served, dropped_rate, dropped_bad;
+	uint64_t last_name_log, last_new_log, last_spoof_log;
+	uint64_t served, dropped_rate, dropped_bad, dropped_spoofed;
 	uint64_t held;			/* reads after a storm's hold */
 };
 
@@ -297,23 +308,71 @@ static void log_packet(struct dhcpd *d, const uint8_t *pkt, size_t n,
 	     res->note ? ": " : "", res->note ? res->note : "");
 }
 
-static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
+static void mac_str(const uint8_t *mac, char buf[18])
+{
+	snprintf(buf, 18, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+		 mac[2], mac[3], mac[4], mac[5]);
+}
+
+/* What the defences refused, logged at most once per interval each: a
+ * flood must not become a flood of log lines. */
+static void log_refusals(struct dhcpd *d, const uint8_t *pkt,
+			 const struct server_result *res, uint64_t now_ms)
+{
+	char mac[18];
+
+	mac_str(pkt + 28, mac);
+	if (res->name_refused &&
+	    ratelimit_log_ok(&d->last_name_log, now_ms, 10000))
+		logx_warn("%s: %s: name %s not published: %s (%llu refused "
+			  "so far)", d->cfg.ifname, mac, res->name,
+			  name_verdict_str(res->name_verdict),
+			  (unsigned long long)d->guard.names_refused);
+	if (res->new_refused &&
+	    ratelimit_log_ok(&d->last_new_log, now_ms, 60000))
+		logx_warn("%s: new clients over the bound of %u per %u s "
+			  "(%llu refused so far; a flood of made-up MACs?)",
+			  d->cfg.ifname, d->guard.new_limit.count,
+			  d->guard.new_limit.period_ms / 1000,
+			  (unsigned long long)d->guard.new_refused);
+}
+
+static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n,
+			  const uint8_t *src_mac)
 {
 	static struct server_result res;
 	uint64_t now_ms = clock_mono_ms();
+	struct server_rx rx = {
+		.pkt = pkt, .len = n, .src_mac = src_mac,
+		.now = wall_now(), .now_ms = now_ms,
+	};
+	char mac[18];
 
 	/* Rate limits before any work: chaddr sits at offset 28. */
 	if (n < DHCP_MIN_LEN) {
 		d->dropped_bad++;
 		return;
 	}
+	/* A made-up chaddr is dropped before it costs anyone's share of
+	 * the rate limit (server_handle checks again, for its tests). */
+	if (server_chaddr_spoofed(pkt, n, src_mac)) {
+		d->dropped_spoofed++;
+		if (ratelimit_log_ok(&d->last_spoof_log, now_ms, 60000)) {
+			mac_str(src_mac, mac);
+			logx_warn("%s: chaddr is not the frame's source %s "
+				  "(%llu dropped so far)", d->cfg.ifname, mac,
+				  (unsigned long long)d->dropped_spoofed);
+		}
+		return;
+	}
 	if (!ratelimit_allow(&d->rl, pkt + 28, now_ms)) {
 		d->dropped_rate++;
 		return;
 	}
-	server_handle(&d->scfg, &d->db, pkt, n, wall_now(), &res);
+	server_handle(&d->scfg, &d->db, &d->guard, &rx, &res);
 	if (d->cfg.verbose)
 		log_packet(d, pkt, n, &res);
+	log_refusals(d, pkt, &res, now_ms);
 	if (res.exhausted &&
 	    ratelimit_log_ok(&d->last_exhausted_log, now_ms, 60000))
 		logx_warn("%s: address pool exhausted (%llu times so far)",
@@ -336,6 +395,29 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
 	}
 }
 
+/* A frame the packet socket read: a request to us from the LAN? Hands
+ * its DHCP payload on with the frame's source MAC. */
+static void handle_frame(struct dhcpd *d, const uint8_t *frame, size_t n,
+			 const struct sockaddr_ll *from)
+{
+	uint32_t bcast = d->scfg.server_ip | ~d->scfg.netmask;
+	struct ipv4_udp u;
+
+	/* Our own replies (seen going out), and frames for other hosts
+	 * a promiscuous interface lets in. */
+	if (from->sll_pkttype == PACKET_OUTGOING ||
+	    from->sll_pkttype == PACKET_OTHERHOST || from->sll_halen != 6)
+		return;
+	if (ipv4_udp_parse(frame, n, &u) != IPV4_UDP_OK ||
+	    u.dst_port != DHCP_SERVER_PORT ||
+	    (u.dst != 0xffffffffu && u.dst != d->scfg.server_ip &&
+	     u.dst != bcast)) {
+		d->dropped_bad++;
+		return;
+	}
+	handle_packet(d, u.payload, u.len, from->sll_addr);
+}
+
 /* Datagrams read per recvmmsg: one call per wakeup drains a queue of up to
  * this many, and a short read means the queue is empty, so a lone packet
  * costs no second read that returns EAGAIN. */
@@ -346,6 +428,7 @@ static void handle_packet(struct dhcpd *d, const uint8_t *pkt, size_t n)
 static uint32_t read_batch(struct dhcpd *d, int fd, int rounds)
 {
 	static uint8_t buf[RX_BATCH][1500];
+	static struct sockaddr_ll from[RX_BATCH];
 	struct mmsghdr msgs[RX_BATCH];
 	struct iovec iov[RX_BATCH];
 	uint32_t total = 0;
@@ -356,6 +439,8 @@ static uint32_t read_batch(struct dhcpd *d, int fd, int rounds)
 		memset(&msgs[i].msg_hdr, 0, sizeof(msgs[i].msg_hdr));
 		msgs[i].msg_hdr.msg_iov = &iov[i];
 		msgs[i].msg_hdr.msg_iovlen = 1;
+		msgs[i].msg_hdr.msg_name = &from[i];
+		msgs[i].msg_hdr.msg_namelen = sizeof(from[i]);
 	}
 	for (int round = 0; round < rounds; round++) {
 		int n = recvmmsg(fd, msgs, RX_BATCH, MSG_DONTWAIT, NULL);
@@ -366,8 +451,10 @@ static uint32_t read_batch(struct dhcpd *d, int fd, int rounds)
 					 strerror(errno));
 			break;
 		}
-		for (int i = 0; i < n; i++)
-			handle_packet(d, buf[i], msgs[i].msg_len);
+		for (int i = 0; i < n; i++) {
+			handle_frame(d, buf[i], msgs[i].msg_len, &from[i]);
+			msgs[i].msg_hdr.msg_namelen = sizeof(from[i]);
+		}
 		total += (uint32_t)n;
 		if (n < RX_BATCH)
 			break;
@@ -387,7 +474,7 @@ static uint32_t read_batch(struct dhcpd *d, int fd, int rounds)
 #define HOLD_SHORT_MS	1
 #define HOLD_BIG	64
 
-static void on_udp(struct evloop *loop, struct evloop_fd *w, uint32_t events)
+static void on_rx(struct evloop *loop, struct evloop_fd *w, uint32_t events)
 {
 	struct dhcpd *d = w->arg;
 	uint32_t got = read_batch(d, w->fd, 8);
@@ -404,14 +491,14 @@ static void on_hold_timer(struct evloop *loop, struct evloop_timer *t)
 {
 	struct dhcpd *d = t->arg;
 	/* What a hold gathered: up to 512, 16000 exchanges/s for 4 ms. */
-	uint32_t got = read_batch(d, d->udp_fd, 64);
+	uint32_t got = read_batch(d, d->rx_fd, 64);
 
 	d->held++;
 	/* Still a storm: the socket stays unwatched for another spell. */
 	if (moderation_after_read(&d->mod, clock_mono_ms(), got))
 		evloop_timer_set(loop, &d->hold_timer,
 				 got >= HOLD_BIG ? HOLD_SHORT_MS : HOLD_MS);
-	else if (evloop_fd_modify(loop, &d->udp_watch, EPOLLIN) < 0) {
+	else if (evloop_fd_modify(loop, &d->rx_watch, EPOLLIN) < 0) {
 		/* Deaf from here on: better restarted by init. */
 		logx_err("%s: watch socket: %s", d->cfg.ifname,
 			 strerror(errno));
@@ -440,9 +527,64 @@ static void die(const char *fmt, const char *a, const char *b)
 	exit(1);
 }
 
+/* For the packet socket (offsets from the IP header, as SOCK_DGRAM hands
+ * it over): unfragmented UDP to port 67, nothing else is copied to us. */
+static struct sock_filter dhcp_filter[] = {
+	BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 9),		/* protocol */
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPPROTO_UDP, 0, 6),
+	BPF_STMT(BPF_LD | BPF_H | BPF_ABS, 6),		/* MF, offset */
+	BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, 0x3fff, 4, 0),
+	BPF_STMT(BPF_LDX | BPF_B | BPF_MSH, 0),		/* X: IP header */
+	BPF_STMT(BPF_LD | BPF_H | BPF_IND, 2),		/* UDP dest port */
+	BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, DHCP_SERVER_PORT, 0, 1),
+	BPF_STMT(BPF_RET | BPF_K, 0xffff),
+	BPF_STMT(BPF_RET | BPF_K, 0),
+};
+/* For the UDP socket: requests come in on the packet socket. */
+static struct sock_filter drop_filter[] = {
+	BPF_STMT(BPF_RET | BPF_K, 0),
+};
+
+static int attach_filter(int fd, struct sock_filter *code, size_t len)
+{
+	struct sock_fprog prog = { (unsigned short)len, code };
+
+	return setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+			  sizeof(prog));
+}
+
+static void open_rx_socket(struct dhcpd *d)
+{
+	int rcvbuf = 1 << 20;
+	struct sockaddr_ll sll;
+
+	/* Protocol 0 until the filter is on, so nothing unfiltered gets
+	 * queued; bind() then starts the flow, on our interface only. */
+	d->rx_fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+			  0);
+	if (d->rx_fd < 0)
+		die("packet socket: %s%s", strerror(errno), "");
+	if (attach_filter(d->rx_fd, dhcp_filter, sizeof(dhcp_filter) /
+			  sizeof(dhcp_filter[0])) < 0)
+		die("packet socket filter: %s%s", strerror(errno), "");
+	/* Room for a burst (every client at once after a power cut); FORCE
+	 * goes past rmem_max while we are still root. */
+	if (setsockopt(d->rx_fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+		       sizeof(rcvbuf)) < 0)
+		setsockopt(d->rx_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
+			   sizeof(rcvbuf));
+	memset(&sll, 0, sizeof(sll));
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_IP);
+	sll.sll_ifindex = d->ifindex;
+	if (bind(d->rx_fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+		die("bind packet socket to %s: %s", d->cfg.ifname,
+		    strerror(errno));
+}
+
 static void open_sockets(struct dhcpd *d)
 {
-	int one = 1, rcvbuf = 1 << 20;
+	int one = 1;
 	struct sockaddr_in addr;
 
 	d->udp_fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
@@ -454,12 +596,8 @@ static void open_sockets(struct dhcpd *d)
 	    setsockopt(d->udp_fd, SOL_SOCKET, SO_BROADCAST, &one,
 		       sizeof(one)) < 0)
 		die("udp socket options: %s%s", strerror(errno), "");
-	/* Room for a burst (every client at once after a power cut); FORCE
-	 * goes past rmem_max while we are still root. */
-	if (setsockopt(d->udp_fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
-		       sizeof(rcvbuf)) < 0)
-		setsockopt(d->udp_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
-			   sizeof(rcvbuf));
+	if (attach_filter(d->udp_fd, drop_filter, 1) < 0)
+		die("udp socket filter: %s%s", strerror(errno), "");
 	/* Bound to the interface: requests from other links are not ours,
 	 * and broadcasts must leave through this one. */
 	if (setsockopt(d->udp_fd, SOL_SOCKET, SO_BINDTODEVICE, d->cfg.ifname,
@@ -475,6 +613,7 @@ static void open_sockets(struct dhcpd *d)
 	d->packet_fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (d->packet_fd < 0)
 		die("packet socket: %s%s", strerror(errno), "");
+	open_rx_socket(d);
 }
 
 int main(int argc, char **argv)
@@ -484,6 +623,7 @@ int main(int argc, char **argv)
 	uint32_t server_ip, netmask = 0;
 	struct checkpoint_stats st;
 	const char *why;
+	unsigned scrubbed;
 	int rc;
 
 	log_init("dhcpd", KEEL_LOG_STDERR);
@@ -539,8 +679,10 @@ int main(int argc, char **argv)
 	memcpy(d.scfg.routes, d.cfg.routes, sizeof(d.scfg.routes));
 	d.scfg.route_count = d.cfg.route_count;
 	d.scfg.lease_secs = d.cfg.lease_secs;
-	d.scfg.offer_hold_secs = 60;
+	d.scfg.offer_hold_secs = SERVER_OFFER_HOLD_SECS;
 	d.scfg.decline_hold_secs = 600;
+	d.scfg.names = d.cfg.names;
+	server_guard_init(&d.guard, d.cfg.new_count, d.cfg.new_secs);
 
 	if (lease_db_init(&d.db, d.cfg.pool_first, d.cfg.pool_last) < 0)
 		die("lease table for the pool: %s%s", strerror(errno), "");
@@ -558,6 +700,11 @@ int main(int argc, char **argv)
 		else
 			logx("%s: %u leases loaded, %u bad lines, %u rejected",
 			     d.cfg.lease_file, st.loaded, st.bad, st.rejected);
+		scrubbed = name_policy_scrub(&d.scfg.names, &d.db);
+		if (scrubbed)
+			logx_warn("%s: %u lease names not published (reserved "
+				  "or well-known names)", d.cfg.lease_file,
+				  scrubbed);
 	}
 	ratelimit_init(&d.rl, d.cfg.per_mac_count, d.cfg.per_mac_secs,
 		       d.cfg.total_rate, d.cfg.total_rate * 2);
@@ -575,9 +722,9 @@ int main(int argc, char **argv)
 
 	if (evloop_init(&d.loop) < 0)
 		die("event loop: %s%s", strerror(errno), "");
-	d.udp_watch.fd = d.udp_fd;
-	d.udp_watch.cb = on_udp;
-	d.udp_watch.arg = &d;
+	d.rx_watch.fd = d.rx_fd;
+	d.rx_watch.cb = on_rx;
+	d.rx_watch.arg = &d;
 	d.checkpoint_timer.cb = on_checkpoint_timer;
 	d.checkpoint_timer.arg = &d;
 	d.hosts_timer.cb = on_hosts_timer;
@@ -587,7 +734,7 @@ int main(int argc, char **argv)
 	d.hold_timer.arg = &d;
 	d.status_timer.cb = on_status_timer;
 	d.status_timer.arg = &d;
-	if (evloop_fd_add(&d.loop, &d.udp_watch, EPOLLIN) < 0 ||
+	if (evloop_fd_add(&d.loop, &d.rx_watch, EPOLLIN) < 0 ||
 	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
 		die("event loop setup: %s%s", strerror(errno), "");
@@ -605,6 +752,12 @@ int main(int argc, char **argv)
 	     "%llu batched reads in storms",
 	     (unsigned long long)d.served, (unsigned long long)d.dropped_rate,
 	     (unsigned long long)d.dropped_bad, (unsigned long long)d.held);
+	logx("refused: %llu chaddr not the frame's source, %llu new clients "
+	     "over the bound, %llu INIT-REBOOT with no record, %llu names",
+	     (unsigned long long)d.dropped_spoofed,
+	     (unsigned long long)d.guard.new_refused,
+	     (unsigned long long)d.guard.unknown_silent,
+	     (unsigned long long)d.guard.names_refused);
 	evloop_close(&d.loop);
 	lease_db_free(&d.db);
 	return rc < 0 ? 1 : 0;

@@ -43,11 +43,15 @@ static const char usage[] =
 	"  -H FILE          hosts file for the DNS daemon ('' for none;\n"
 	"                   default /run/dhcpd/hosts)\n"
 	"  -l RATE          requests answered per client MAC: N/s, N/m, N/h,\n"
-	"                   N (per second) or off/0 (default 30/m)\n";
+	"                   N (per second) or off/0 (default 30/m)\n"
+	"  -b RATE          addresses taken by new clients (no lease, no offer)\n"
+	"                   per pool, as -l (default 30/m)\n"
+	"  -N NAME          a name never published for a client (the router's,\n"
+	"                   a [dns] host's), repeatable\n";
 
 /* Flags for settings keel.conf holds: with -C they would be a second
  * source of truth, so they are refused. */
-static const char config_flags[] = "iramgDdtsRMfHl";
+static const char config_flags[] = "iramgDdtsRMfHlbN";
 
 static int parse_ip(const char *s, uint32_t *ip)
 {
@@ -182,12 +186,15 @@ static void defaults(struct dhcpd_options *cfg)
 	cfg->per_mac_count = 30;
 	cfg->per_mac_secs = 60;
 	cfg->total_rate = 1000;
+	/* keel.conf's documented default for [dhcp] new-lease-rate. */
+	cfg->new_count = 30;
+	cfg->new_secs = 60;
 }
 
 int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 		 char *err, size_t errlen, FILE *out)
 {
-	static const char flags[] = "nvh", valued[] = "iramgDdtsRMfHcULlCSW";
+	static const char flags[] = "nvh", valued[] = "iramgDdtsRMfHcULlCSWbN";
 	struct args a;
 	const char *arg, *config_path = NULL;
 	int c, setting_flag = 0;
@@ -329,6 +336,19 @@ int options_parse(int argc, char *const argv[], struct dhcpd_options *cfg,
 					    "N/m, N/h (N 1-1000000), N or "
 					    "off", arg);
 			break;
+		case 'b':
+			if (parse_rate(arg, &cfg->new_count, &cfg->new_secs) < 0)
+				return args_fail(err, errlen, "-b %s: want N/s, "
+					    "N/m, N/h (N 1-1000000), N or "
+					    "off", arg);
+			break;
+		case 'N':
+			if (name_policy_reserve(&cfg->names, arg) < 0)
+				return args_fail(err, errlen, "-N %s: not one "
+					    "DNS label of at most %u, or more "
+					    "than %u names", arg, LEASE_NAME_MAX,
+					    NAME_RESERVED_MAX);
+			break;
 		case 'L':
 			if (parse_uint(arg, 1000000, &v))
 				return args_fail(err, errlen, "-L %s: want packets "
@@ -446,4 +466,14 @@ void options_print(const struct dhcpd_options *cfg, uint32_t server_ip,
 		fprintf(out, "total-rate-limit %u/s\n", cfg->total_rate);
 	else
 		fprintf(out, "total-rate-limit off\n");
+	if (cfg->new_count)
+		fprintf(out, "new-lease-rate %u/%s\n", cfg->new_count,
+			cfg->new_secs == 3600 ? "h" :
+			cfg->new_secs == 60 ? "m" : "s");
+	else
+		fprintf(out, "new-lease-rate off\n");
+	fprintf(out, "reserved-names");
+	for (unsigned i = 0; i < cfg->names.count; i++)
+		fprintf(out, " %s", cfg->names.reserved[i]);
+	fprintf(out, "%s\n", cfg->names.count ? "" : " none");
 }

@@ -12,6 +12,7 @@
 
 #include "dhcp_wire.h"
 #include "lease_db.h"
+#include "name_policy.h"
 
 struct dhcpd_options {
 	const char *ifname;
@@ -39,6 +40,11 @@ struct dhcpd_options {
 	 * as keel.conf writes it (30/m); count 0: no limit. */
 	uint32_t per_mac_count, per_mac_secs;
 	uint32_t total_rate;		/* packets/s, 0: no limit */
+	/* Per pool: new_count addresses taken by clients with no record
+	 * per new_secs (1, 60, 3600); 0: no bound. */
+	uint32_t new_count, new_secs;
+	/* Never published for a client: the router's name, [dns] hosts. */
+	struct name_policy names;
 	int check_only;
 	int verbose;
 	const char *config_path;	/* -C: NULL without */

@@ -30,9 +30,8 @@ void ratelimit_init(struct ratelimit *rl, uint32_t per_mac_count,
 	rl->total.burst = total_burst ? total_burst : 1;
 }
 
-/* Refills b and takes one packet's worth. Returns 1 if there was one. */
-static int take(struct ratelimit_bucket *b, const struct ratelimit_limit *lim,
-		uint64_t now_ms)
+int ratelimit_take(struct ratelimit_bucket *b,
+		   const struct ratelimit_limit *lim, uint64_t now_ms)
 {
 	uint64_t cost = lim->period_ms;
 	uint64_t cap = (uint64_t)lim->burst * cost;
@@ -81,12 +80,13 @@ int ratelimit_allow(struct ratelimit *rl, const uint8_t mac[6],
 		if (b->used && memcmp(b->mac, mac, 6) != 0)
 			b->used = 0;
 		memcpy(b->mac, mac, 6);
-		if (!take(b, &rl->per_mac, now_ms)) {
+		if (!ratelimit_take(b, &rl->per_mac, now_ms)) {
 			rl->dropped_mac++;
 			return 0;
 		}
 	}
-	if (rl->total.count && !take(&rl->total_bucket, &rl->total, now_ms)) {
+	if (rl->total.count &&
+	    !ratelimit_take(&rl->total_bucket, &rl->total, now_ms)) {
 		rl->dropped_total++;
 		return 0;
 	}

@@ -52,6 +52,11 @@ uint32_t ratelimit_mac_burst(uint32_t count);
 int ratelimit_allow(struct ratelimit *rl, const uint8_t mac[6],
 		    uint64_t now_ms);
 
+/* Refills b and takes one event's worth: 1 if there was one, else 0. A
+ * bucket that was never used starts full. */
+int ratelimit_take(struct ratelimit_bucket *b,
+		   const struct ratelimit_limit *lim, uint64_t now_ms);
+
 /* For log lines that could flood: 1 at most once per interval_ms. */
 int ratelimit_log_ok(uint64_t *last_ms, uint64_t now_ms,
 		     uint64_t interval_ms);

@@ -41,6 +41,15 @@ enum server_dest server_dest_for(const struct dhcp_msg *m, uint8_t reply_type,
 	return DEST_HWADDR;
 }
 
+int server_chaddr_spoofed(const uint8_t *pkt, size_t n,
+			  const uint8_t *src_mac)
+{
+	static const uint8_t no_relay[4];
+
+	return src_mac && n >= 34 && memcmp(pkt + 24, no_relay, 4) == 0 &&
+	       memcmp(pkt + 28, src_mac, 6) != 0;
+}
+
 static int in_subnet(const struct server_cfg *cfg, uint32_t ip)
 {
 	return (ip & cfg->netmask) == (cfg->server_ip & cfg->netmask) &&
@@ -139,14 +148,52 @@ static void nak(struct server_result *res, const struct dhcp_msg *m,
 	finish(res, m, &r);
 }
 
-static void discover(const struct server_cfg *cfg, struct lease_db *db,
-		     const struct dhcp_msg *m, int64_t now,
+void server_guard_init(struct server_guard *g, uint32_t count,
+		       uint32_t period_secs)
+{
+	memset(g, 0, sizeof(*g));
+	g->new_limit.count = count;
+	g->new_limit.period_ms = (period_secs ? period_secs : 1) * 1000;
+	g->new_limit.burst = count ? count : 1;
+}
+
+/* The address the server has on record for the client: its static lease,
+ * or the pool slot still linked to its MAC (offered, bound, or run out but
+ * not given to anyone since). 0: no record. */
+static uint32_t record_of(const struct lease_db *db, const uint8_t mac[6])
+{
+	const struct static_lease *s = lease_db_static_by_mac(db, mac);
+	const struct lease *l;
+
+	if (s)
+		return s->ip;
+	l = lease_db_find_mac(db, mac);
+	return l ? lease_db_slot_ip(db, l) : 0;
+}
+
+/* A client with no record is about to take a pool address: 1 if the bound
+ * on new clients allows it (charged once per address taken, at the OFFER
+ * or at a bind without one). */
+static int allow_new(struct server_guard *g, const struct server_rx *rx,
 		     struct server_result *res)
+{
+	if (!g->new_limit.count ||
+	    ratelimit_take(&g->new_bucket, &g->new_limit, rx->now_ms))
+		return 1;
+	g->new_refused++;
+	res->new_refused = 1;
+	res->note = "new clients over the bound (new-lease-rate)";
+	return 0;
+}
+
+static void discover(const struct server_cfg *cfg, struct lease_db *db,
+		     struct server_guard *g, const struct dhcp_msg *m,
+		     const struct server_rx *rx, struct server_result *res)
 {
 	struct dhcp_reply r;
 	uint32_t requested = in_subnet(cfg, m->requested_ip) ?
 			     m->requested_ip : 0;
-	uint32_t ip = lease_db_choose(db, m->chaddr, requested, now);
+	uint32_t ip = lease_db_choose(db, m->chaddr, requested, rx->now);
 
 	if (!ip) {
 		db->exhausted++;
@@ -154,7 +201,10 @@ static void discover(const struct server_cfg *cfg, struct lease_db *db,
 		res->note = "pool exhausted";
 		return;
 	}
-	if (lease_db_offer(db, m->chaddr, ip, now, cfg->offer_hold_secs) < 0) {
+	if (!record_of(db, m->chaddr) && !allow_new(g, rx, res))
+		return;
+	if (lease_db_offer(db, m->chaddr, ip, rx->now,
+			   cfg->offer_hold_secs) < 0) {
 		res->note = "address not available";
 		return;
 	}
@@ -167,9 +217,40 @@ static void discover(const struct server_cfg *cfg, struct lease_db *db,
 	finish(res, m, &r);
 }
 
+/* The name to publish for the client binding ip: its option 12 as one
+ * label, or "" when the policy refuses it (counted, and the refused name
+ * kept in res for the log). */
+static void publish_name(const struct server_cfg *cfg,
+			 const struct lease_db *db, struct server_guard *g,
+			 const struct dhcp_msg *m, uint32_t ip, int64_t now,
+			 char name[LEASE_NAME_MAX + 1],
+			 struct server_result *res)
+{
+	const struct lease *l = lease_db_slot(db, ip);
+	enum name_verdict v;
+
+	hostname_sanitize(m->hostname, name, LEASE_NAME_MAX + 1);
+	if (!name[0])
+		return;
+	/* A renewal keeps the name it holds: no scan of the pool. */
+	if (l && l->named && l->has_mac && l->state == LEASE_BOUND &&
+	    memcmp(l->mac, m->chaddr, 6) == 0 &&
+	    strcmp(lease_db_hostname(db, l), name) == 0)
+		return;
+	v = name_policy_check(&cfg->names, db, m->chaddr, name, now);
+	if (v == NAME_OK)
+		return;
+	g->names_refused++;
+	res->name_refused = 1;
+	res->name_verdict = (uint8_t)v;
+	memcpy(res->name, name, LEASE_NAME_MAX + 1);
+	name[0] = 0;
+}
+
 /* Binds ip and ACKs, or NAKs if ip cannot be the client's. */
 static void bind_and_ack(const struct server_cfg *cfg, struct lease_db *db,
-			 const struct dhcp_msg *m, uint32_t ip, int64_t now,
+			 struct server_guard *g, const struct dhcp_msg *m,
+			 uint32_t ip, const struct server_rx *rx,
 			 struct server_result *res)
 {
 	struct dhcp_reply r;
@@ -180,8 +261,16 @@ static void bind_and_ack(const struct server_cfg *cfg, struct lease_db *db,
 		nak(res, m, cfg, "address not on this network");
 		return;
 	}
-	hostname_sanitize(m->hostname, name, sizeof(name));
-	rc = lease_db_bind(db, m->chaddr, ip, name, now, cfg->lease_secs);
+	if (!record_of(db, m->chaddr)) {
+		if (!lease_db_available(db, m->chaddr, ip, rx->now)) {
+			nak(res, m, cfg, "address not available");
+			return;
+		}
+		if (!allow_new(g, rx, res))
+			return;
+	}
+	publish_name(cfg, db, g, m, ip, rx->now, name, res);
+	rc = lease_db_bind(db, m->chaddr, ip, name, rx->now, cfg->lease_secs);
 	if (rc < 0) {
 		nak(res, m, cfg, "address not available");
 		return;
@@ -197,10 +286,21 @@ static void bind_and_ack(const struct server_cfg *cfg, struct lease_db *db,
 	finish(res, m, &r);
 }
 
+/*
+ * RFC 2131 4.3.2. INIT-REBOOT from a client the server has no record of
+ * gets no answer (a made-up MAC must not bind free addresses without even
+ * an OFFER); one with a record is NAKed when the address is not the one on
+ * record. RENEWING and REBINDING are NAKed the same way; from a client
+ * with no record (its lease was lost with a checkpoint not yet written)
+ * the address is bound if free, as a new client under the bound, so the
+ * server learns it again rather than handing it to someone else.
+ */
 static void request(const struct server_cfg *cfg, struct lease_db *db,
-		    const struct dhcp_msg *m, int64_t now,
-		    struct server_result *res)
+		    struct server_guard *g, const struct dhcp_msg *m,
+		    const struct server_rx *rx, struct server_result *res)
 {
+	uint32_t rec;
+
 	if (m->server_id) {
 		/* SELECTING: the client answers one server's OFFER. */
 		if (m->server_id != cfg->server_ip) {
@@ -213,18 +313,37 @@ static void request(const struct server_cfg *cfg, struct lease_db *db,
 			res->note = "SELECTING without requested address";
 			return;
 		}
-		bind_and_ack(cfg, db, m, m->requested_ip, now, res);
+		bind_and_ack(cfg, db, g, m, m->requested_ip, rx, res);
 		return;
 	}
 	if (m->requested_ip && !m->ciaddr) {
 		/* INIT-REBOOT: the client checks a remembered address. */
-		bind_and_ack(cfg, db, m, m->requested_ip, now, res);
+		if (!in_subnet(cfg, m->requested_ip)) {
+			nak(res, m, cfg, "address not on this network");
+			return;
+		}
+		rec = record_of(db, m->chaddr);
+		if (!rec) {
+			g->unknown_silent++;
+			res->note = "INIT-REBOOT from a client with no record";
+			return;
+		}
+		if (rec != m->requested_ip) {
+			nak(res, m, cfg, "not the client's address");
+			return;
+		}
+		bind_and_ack(cfg, db, g, m, m->requested_ip, rx, res);
 		return;
 	}
 	if (m->ciaddr) {
 		/* RENEWING (unicast) or REBINDING (broadcast): the reply
 		 * goes to ciaddr either way. */
-		bind_and_ack(cfg, db, m, m->ciaddr, now, res);
+		rec = record_of(db, m->chaddr);
+		if (rec && rec != m->ciaddr) {
+			nak(res, m, cfg, "not the client's address");
+			return;
+		}
+		bind_and_ack(cfg, db, g, m, m->ciaddr, rx, res);
 		return;
 	}
 	res->note = "REQUEST without address";
@@ -247,7 +366,7 @@ static void inform(const struct server_cfg *cfg, const struct dhcp_msg *m,
 }
 
 void server_handle(const struct server_cfg *cfg, struct lease_db *db,
-		   const uint8_t *pkt, size_t n, int64_t now,
+		   struct server_guard *g, const struct server_rx *rx,
 		   struct server_result *res)
 {
 	struct dhcp_msg m;
@@ -259,12 +378,14 @@ void server_handle(const struct server_cfg *cfg, struct lease_db *db,
 	res->dest_port = 0;
 	res->dest = DEST_NONE;
 	res->leases_changed = res->hosts_changed = res->exhausted = 0;
-	res->counts_changed = 0;
+	res->counts_changed = res->new_refused = res->name_refused = 0;
+	res->name_verdict = 0;
+	res->name[0] = 0;
 	res->msg_type = 0;
 	res->addr = 0;
 	res->note = NULL;
 
-	err = dhcp_parse(pkt, n, &m);
+	err = dhcp_parse(rx->pkt, rx->len, &m);
 	if (err) {
 		res->note = dhcp_strerror(err);
 		return;
@@ -284,20 +405,27 @@ void server_handle(const struct server_cfg *cfg, struct lease_db *db,
 		res->note = "relay from another subnet";
 		return;
 	}
+	/* Without a relay the frame comes from the client itself: a chaddr
+	 * that is not its source is made up (a starvation tool's). */
+	if (server_chaddr_spoofed(rx->pkt, rx->len, rx->src_mac)) {
+		g->chaddr_mismatch++;
+		res->note = "chaddr is not the frame's source MAC";
+		return;
+	}
 
 	switch (m.msg_type) {
 	case DHCPDISCOVER:
-		discover(cfg, db, &m, now, res);
+		discover(cfg, db, g, &m, rx, res);
 		break;
 	case DHCPREQUEST:
-		request(cfg, db, &m, now, res);
+		request(cfg, db, g, &m, rx, res);
 		break;
 	case DHCPDECLINE:
 		if (m.server_id && m.server_id != cfg->server_ip) {
 			res->note = "DECLINE for another server";
 			break;
 		}
-		if (lease_db_decline(db, m.chaddr, m.requested_ip, now,
+		if (lease_db_decline(db, m.chaddr, m.requested_ip, rx->now,
 				     cfg->decline_hold_secs) == 0) {
 			res->leases_changed = res->counts_changed = 1;
 			res->hosts_changed = 1;

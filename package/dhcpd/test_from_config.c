@@ -224,6 +224,8 @@ static void test_each_key_printed(void)
 		"rate-limit 30/h\n",
 		"rate-limit 60/m\n",
 		"rate-limit off\n",
+		"new-lease-rate 5/m\n",
+		"new-lease-rate off\n",
 	};
 	static char first[4096], text[512];
 
@@ -243,6 +245,35 @@ static void test_each_key_printed(void)
 	}
 }
 
+/* The names a client may not take come from keel.conf: the router's
+ * hostname, and [dns] hosts answered under the pool's domain. */
+static void test_reserved_names(void)
+{
+	static const char text[] =
+		"hostname Edge\n"
+		"[lan]\ninterface eth1\naddress 10.0.0.1/24\n"
+		"[dhcp]\nrange 10.0.0.100 10.0.0.200\nnew-lease-rate 12/h\n"
+		"[dns]\ndomain home.example\n"
+		"host nas 10.0.0.5\n"
+		"host printer.home.example 10.0.0.6\n"
+		"host www.elsewhere.example 10.0.0.7\n";
+
+	CHECK_EQ_INT(map(text, "lan"), 0);
+	CHECK_EQ_UINT(o.names.count, 3);
+	CHECK_STR(o.names.reserved[0], "edge");
+	CHECK_STR(o.names.reserved[1], "nas");
+	CHECK_STR(o.names.reserved[2], "printer");
+	CHECK(strstr(printed, "reserved-names edge nas printer\n") != NULL);
+	CHECK_EQ_UINT(o.new_count, 12);
+	CHECK_EQ_UINT(o.new_secs, 3600);
+	CHECK(strstr(printed, "new-lease-rate 12/h\n") != NULL);
+	/* Defaults: keel, and 30 new clients a minute. */
+	CHECK_EQ_INT(map("[lan]\ninterface eth1\naddress 10.0.0.1/24\n"
+			 "[dhcp]\nrange 10.0.0.100 10.0.0.200\n", "lan"), 0);
+	CHECK(strstr(printed, "reserved-names keel\n") != NULL);
+	CHECK(strstr(printed, "new-lease-rate 30/m\n") != NULL);
+}
+
 /* keel.conf's largest pool: 64 static leases with 63-character names, 8
  * routes, 4 DNS servers, a 253-character domain. It maps without error,
  * every lease lands in the lease table, and a client asking for every
@@ -252,6 +283,8 @@ static void test_maximal_pool(void)
 	static char text[CONFIG_FILE_MAX];
 	static struct lease_db db;
 	static struct server_result res;
+	static struct server_guard guard;
+	struct server_rx rx = { .pkt = NULL };
 	static const uint8_t params[] = { 1, 3, 6, 15, 26, 121 };
 	struct server_cfg sc;
 	struct dhcp_msg reply;
@@ -305,11 +338,15 @@ static void test_maximal_pool(void)
 	memcpy(sc.routes, o.routes, sizeof(sc.routes));
 	sc.route_count = o.route_count;
 	sc.lease_secs = o.lease_secs;
-	sc.offer_hold_secs = 60;
+	sc.offer_hold_secs = SERVER_OFFER_HOLD_SECS;
 	tpkt_start(&t, DHCPDISCOVER, 1);
 	tpkt_opt(&t, OPT_PARAM_LIST, params, sizeof(params));
 	tpkt_opt(&t, OPT_CLIENT_ID, "\x01\x52\x54\x00\x12\x34\x01", 7);
-	server_handle(&sc, &db, t.b, tpkt_end(&t), 1000, &res);
+	rx.pkt = t.b;
+	rx.len = tpkt_end(&t);
+	rx.now = 1000;
+	server_guard_init(&guard, 0, 1);
+	server_handle(&sc, &db, &guard, &rx, &res);
 	CHECK(res.len > 0 && res.len <= DHCP_REPLY_MAX);
 	CHECK_EQ_INT(dhcp_parse(res.reply, res.len, &reply), DHCP_OK);
 	CHECK_EQ_UINT(reply.msg_type, DHCPOFFER);
@@ -324,6 +361,7 @@ int main(void)
 	test_defaults();
 	test_errors();
 	test_each_key_printed();
+	test_reserved_names();
 	test_maximal_pool();
 	return check_done();
 }

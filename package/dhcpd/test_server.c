@@ -11,7 +11,11 @@
 #define LAST IP4(10, 99, 0, 20)
 
 static struct server_cfg cfg;
+static struct server_guard guard;
 static struct lease_db db;
+/* The frame's source MAC handed to the server; NULL: not known. */
+static const uint8_t *src_mac;
+static uint64_t now_ms;
 static struct server_result res;
 static struct dhcp_msg reply;
 
@@ -32,8 +36,11 @@ static void setup(void)
 	cfg.routes[0].gateway = IP4(10, 99, 0, 254);
 	cfg.route_count = 1;
 	cfg.lease_secs = 3600;
-	cfg.offer_hold_secs = 60;
+	cfg.offer_hold_secs = SERVER_OFFER_HOLD_SECS;
 	cfg.decline_hold_secs = 600;
+	server_guard_init(&guard, 0, 1);
+	src_mac = NULL;
+	now_ms = 1000;
 	lease_db_free(&db);
 	lease_db_init(&db, FIRST, LAST);
 	lease_db_add_static(&db, printer, IP4(10, 99, 0, 5), "printer");
@@ -60,9 +67,12 @@ static const uint8_t *find_opt(uint8_t code)
 /* Runs one packet; parses the reply into `reply`. Returns its type. */
 static unsigned run(struct tpkt *t, int64_t now)
 {
-	size_t n = tpkt_end(t);
+	struct server_rx rx = {
+		.pkt = t->b, .len = tpkt_end(t), .src_mac = src_mac,
+		.now = now, .now_ms = now_ms,
+	};
 
-	server_handle(&cfg, &db, t->b, n, now, &res);
+	server_handle(&cfg, &db, &guard, &rx, &res);
 	memset(&reply, 0, sizeof(reply));
 	if (!res.len)
 		return 0;
@@ -72,8 +82,9 @@ static unsigned run(struct tpkt *t, int64_t now)
 	return reply.msg_type;
 }
 
-/* DISCOVER then REQUEST(SELECTING): the address bound. */
-static uint32_t dora(uint8_t mac, int64_t now)
+/* DISCOVER then REQUEST(SELECTING) with a name (NULL: none): the
+ * address bound, or 0. */
+static uint32_t dora_named(uint8_t mac, int64_t now, const char *name)
 {
 	struct tpkt t;
 	uint32_t ip;
@@ -85,7 +96,14 @@ static uint32_t dora(uint8_t mac, int64_t now)
 	tpkt_start(&t, DHCPREQUEST, mac);
 	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	if (name)
+		tpkt_opt(&t, OPT_HOSTNAME, name, (uint8_t)strlen(name));
 	return run(&t, now) == DHCPACK ? reply.yiaddr : 0;
+}
+
+static uint32_t dora(uint8_t mac, int64_t now)
+{
+	return dora_named(mac, now, NULL);
 }
 
 static void test_discover_offer(void)
@@ -199,27 +217,46 @@ static void test_init_reboot(void)
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(192, 168, 1, 50));
 	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
 	CHECK_EQ_INT(res.dest, DEST_BROADCAST);
-	/* Another client's address: NAK. */
+	/* A client with a record asking for another address: NAK. */
+	tpkt_start(&t, DHCPREQUEST, 1);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip == LAST ? FIRST : LAST);
+	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
+	CHECK_EQ_UINT(lease_db_slot(&db, ip)->state, LEASE_BOUND);
+	/* RFC 2131 4.3.2: a client with no record gets no answer, whatever
+	 * it asks for: another client's address, one outside the pool, a
+	 * static one, or a free one. */
 	tpkt_start(&t, DHCPREQUEST, 2);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
-	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
-	/* In the subnet but outside the pool: NAK. */
+	CHECK_EQ_UINT(run(&t, 2000), 0);
 	tpkt_start(&t, DHCPREQUEST, 2);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 100));
-	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
+	CHECK_EQ_UINT(run(&t, 2000), 0);
 	/* The static client asking for a pool address: NAK, so it comes
 	 * back through DISCOVER and gets its static one. */
 	tpkt_start(&t, DHCPREQUEST, 0x99);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 18));
 	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
-	/* Someone else's static address: NAK. */
 	tpkt_start(&t, DHCPREQUEST, 2);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 5));
-	CHECK_EQ_UINT(run(&t, 2000), DHCPNAK);
-	/* Unknown client, free address (we lost our leases): ACK. */
+	CHECK_EQ_UINT(run(&t, 2000), 0);
 	tpkt_start(&t, DHCPREQUEST, 2);
 	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 19));
+	CHECK_EQ_UINT(run(&t, 2000), 0);
+	CHECK(lease_db_slot(&db, IP4(10, 99, 0, 19))->state == LEASE_FREE);
+	CHECK_EQ_UINT(guard.unknown_silent, 4);
+	/* The static client has a record even before its first DISCOVER:
+	 * its own address is ACKed. */
+	tpkt_start(&t, DHCPREQUEST, 0x99);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, IP4(10, 99, 0, 5));
 	CHECK_EQ_UINT(run(&t, 2000), DHCPACK);
+	/* A record from an OFFER alone (the client rebooted before its
+	 * REQUEST): ACK for that address. */
+	tpkt_start(&t, DHCPDISCOVER, 3);
+	CHECK_EQ_UINT(run(&t, 2000), DHCPOFFER);
+	ip = reply.yiaddr;
+	tpkt_start(&t, DHCPREQUEST, 3);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	CHECK_EQ_UINT(run(&t, 2001), DHCPACK);
 	/* A REQUEST with neither server id, requested IP nor ciaddr. */
 	tpkt_start(&t, DHCPREQUEST, 2);
 	CHECK_EQ_UINT(run(&t, 2000), 0);
@@ -256,6 +293,17 @@ static void test_renew_rebind(void)
 	tpkt_start(&t, DHCPREQUEST, 1);
 	tpkt_ciaddr(&t, ip);
 	CHECK_EQ_UINT(run(&t, 100000), DHCPACK);
+	/* A client with a record renewing another address: NAK. */
+	tpkt_start(&t, DHCPREQUEST, 1);
+	tpkt_ciaddr(&t, ip == LAST ? FIRST : LAST);
+	CHECK_EQ_UINT(run(&t, 100001), DHCPNAK);
+	/* No record (leases lost before a checkpoint): a free address is
+	 * bound again, so it is not handed to someone else. */
+	tpkt_start(&t, DHCPREQUEST, 7);
+	tpkt_ciaddr(&t, IP4(10, 99, 0, 15));
+	CHECK_EQ_UINT(run(&t, 100002), DHCPACK);
+	CHECK_EQ_UINT(lease_db_slot(&db, IP4(10, 99, 0, 15))->state,
+		      LEASE_BOUND);
 }
 
 static void test_decline_release_inform(void)
@@ -339,7 +387,8 @@ static void test_relay_and_misc(void)
 	CHECK_EQ_UINT(run(&t, 1000), 0);
 	/* Garbage: no reply, a note. */
 	memset(t.b, 0x5a, 400);
-	server_handle(&cfg, &db, t.b, 400, 1000, &res);
+	t.n = 399;
+	run(&t, 1000);
 	CHECK_EQ_UINT(res.len, 0);
 	CHECK(res.note != NULL);
 }
@@ -349,21 +398,16 @@ static void test_hostname_and_exhaustion(void)
 	struct tpkt t;
 	unsigned bound = 0;
 
+	uint32_t ip;
+
 	setup();
-	tpkt_start(&t, DHCPREQUEST, 1);
-	tpkt_opt32(&t, OPT_REQUESTED_IP, FIRST);
-	tpkt_opt(&t, OPT_HOSTNAME, "Laptop", 6);
-	CHECK_EQ_UINT(run(&t, 1000), DHCPACK);
+	ip = dora_named(1, 1000, "Laptop");
 	CHECK(res.hosts_changed);
-	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST)),
-		  "laptop");
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "laptop");
 	/* A hostile name is not published. */
-	tpkt_start(&t, DHCPREQUEST, 2);
-	tpkt_opt32(&t, OPT_REQUESTED_IP, FIRST + 1);
-	tpkt_opt(&t, OPT_HOSTNAME, "a\nb c", 5);
-	CHECK_EQ_UINT(run(&t, 1000), DHCPACK);
-	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, FIRST + 1)),
-		  "");
+	ip = dora_named(2, 1000, "a\nb c");
+	CHECK(ip != 0);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "");
 	/* Fill the pool: 11 addresses, 2 taken. */
 	for (uint8_t mac = 10; mac < 40; mac++)
 		if (dora(mac, 1000))
@@ -375,6 +419,152 @@ static void test_hostname_and_exhaustion(void)
 	CHECK(db.exhausted > 0);
 }
 
+/* Issue #14: names a client must not take are not published, but the
+ * client still gets its lease. */
+static void test_name_takeover(void)
+{
+	struct tpkt t;
+	uint32_t ip;
+
+	setup();
+	name_policy_reserve(&cfg.names, "keel");
+	ip = dora_named(1, 1000, "keel");
+	CHECK(ip != 0);
+	CHECK(res.name_refused);
+	CHECK_STR(res.name, "keel");
+	CHECK_EQ_INT(res.name_verdict, NAME_RESERVED);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "");
+	CHECK(dora_named(2, 1000, "WPAD") != 0);
+	CHECK_EQ_INT(res.name_verdict, NAME_DENIED);
+	CHECK(dora_named(3, 1000, "printer") != 0);	/* the static one's */
+	CHECK_EQ_INT(res.name_verdict, NAME_STATIC);
+	ip = dora_named(4, 1000, "laptop");
+	CHECK(!res.name_refused);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "laptop");
+	/* Another client claiming it: lease yes, name no. */
+	ip = dora_named(5, 1000, "Laptop");
+	CHECK(ip != 0);
+	CHECK_EQ_INT(res.name_verdict, NAME_TAKEN);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "");
+	CHECK_EQ_UINT(guard.names_refused, 4);
+	/* The holder renews with its name: kept. */
+	ip = lease_db_slot_ip(&db, lease_db_find_mac(&db,
+			(const uint8_t *)"\x52\x54\0\x12\x34\4"));
+	tpkt_start(&t, DHCPREQUEST, 4);
+	tpkt_ciaddr(&t, ip);
+	tpkt_opt(&t, OPT_HOSTNAME, "laptop", 6);
+	CHECK_EQ_UINT(run(&t, 1500), DHCPACK);
+	CHECK(!res.name_refused);
+	CHECK_STR(lease_db_hostname(&db, lease_db_slot(&db, ip)), "laptop");
+	/* The static client may use its own name. */
+	CHECK(dora_named(0x99, 1000, "printer") != 0);
+	CHECK(!res.name_refused);
+}
+
+/* A request straight from a client (no relay) whose chaddr is not the
+ * frame's source is dropped; via a relay the source is the relay's. */
+static void test_chaddr_mismatch(void)
+{
+	static const uint8_t other[6] = { 0x02, 0, 0, 0, 0, 9 };
+	static const uint8_t own[6] = { 0x52, 0x54, 0, 0x12, 0x34, 1 };
+	struct tpkt t;
+
+	setup();
+	src_mac = other;
+	tpkt_start(&t, DHCPDISCOVER, 1);
+	CHECK_EQ_UINT(run(&t, 1000), 0);
+	CHECK_EQ_UINT(guard.chaddr_mismatch, 1);
+	CHECK(lease_db_find_mac(&db, own) == NULL);
+	tpkt_start(&t, DHCPREQUEST, 1);
+	tpkt_ciaddr(&t, FIRST);
+	CHECK_EQ_UINT(run(&t, 1000), 0);
+	CHECK_EQ_UINT(guard.chaddr_mismatch, 2);
+	CHECK(lease_db_slot(&db, FIRST)->state == LEASE_FREE);
+	tpkt_start(&t, DHCPDISCOVER, 1);
+	tpkt_giaddr(&t, IP4(10, 99, 0, 254));
+	CHECK_EQ_UINT(run(&t, 1000), DHCPOFFER);
+	src_mac = own;
+	tpkt_start(&t, DHCPDISCOVER, 1);
+	CHECK_EQ_UINT(run(&t, 1000), DHCPOFFER);
+	CHECK_EQ_UINT(guard.chaddr_mismatch, 2);
+	CHECK(server_chaddr_spoofed(t.b, tpkt_end(&t), other));
+	CHECK(!server_chaddr_spoofed(t.b, t.n, own));
+	CHECK(!server_chaddr_spoofed(t.b, t.n, NULL));
+	CHECK(!server_chaddr_spoofed(t.b, 20, other));
+}
+
+/* At most N addresses per period go to clients with no record, whatever
+ * chaddrs they use; clients with a record are not charged. */
+static void test_new_client_bound(void)
+{
+	struct tpkt t;
+	uint32_t ip;
+
+	setup();
+	server_guard_init(&guard, 3, 60);
+	for (uint8_t mac = 1; mac <= 3; mac++) {
+		tpkt_start(&t, DHCPDISCOVER, mac);
+		CHECK_EQ_UINT(run(&t, 1000), DHCPOFFER);
+	}
+	ip = reply.yiaddr;
+	tpkt_start(&t, DHCPDISCOVER, 4);
+	CHECK_EQ_UINT(run(&t, 1000), 0);
+	CHECK(res.new_refused);
+	CHECK_EQ_UINT(guard.new_refused, 1);
+	/* Unknown and renewing a free address: refused too. */
+	tpkt_start(&t, DHCPREQUEST, 5);
+	tpkt_ciaddr(&t, LAST);
+	CHECK_EQ_UINT(run(&t, 1000), 0);
+	CHECK_EQ_UINT(guard.new_refused, 2);
+	CHECK(lease_db_slot(&db, LAST)->state == LEASE_FREE);
+	/* Client 3 has its offer: it binds, and DISCOVERs again, freely. */
+	tpkt_start(&t, DHCPREQUEST, 3);
+	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	CHECK_EQ_UINT(run(&t, 1000), DHCPACK);
+	tpkt_start(&t, DHCPDISCOVER, 3);
+	CHECK_EQ_UINT(run(&t, 1001), DHCPOFFER);
+	CHECK_EQ_UINT(reply.yiaddr, ip);
+	CHECK_EQ_UINT(guard.new_refused, 2);
+	/* A third of the period later, one more new client. */
+	now_ms += 20000;
+	tpkt_start(&t, DHCPDISCOVER, 4);
+	CHECK_EQ_UINT(run(&t, 1020), DHCPOFFER);
+	tpkt_start(&t, DHCPDISCOVER, 6);
+	CHECK_EQ_UINT(run(&t, 1020), 0);
+	CHECK_EQ_UINT(guard.new_refused, 3);
+	/* 0: no bound. */
+	server_guard_init(&guard, 0, 60);
+	tpkt_start(&t, DHCPDISCOVER, 6);
+	CHECK_EQ_UINT(run(&t, 1020), DHCPOFFER);
+}
+
+/* An OFFER holds its address SERVER_OFFER_HOLD_SECS, then it is free. */
+static void test_offer_expiry(void)
+{
+	struct tpkt t;
+	uint32_t ip;
+
+	setup();
+	CHECK(SERVER_OFFER_HOLD_SECS <= 15);
+	tpkt_start(&t, DHCPDISCOVER, 1);
+	CHECK_EQ_UINT(run(&t, 1000), DHCPOFFER);
+	ip = reply.yiaddr;
+	tpkt_start(&t, DHCPDISCOVER, 2);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	CHECK_EQ_UINT(run(&t, 1000 + SERVER_OFFER_HOLD_SECS - 1), DHCPOFFER);
+	CHECK(reply.yiaddr != ip);
+	tpkt_start(&t, DHCPDISCOVER, 3);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	CHECK_EQ_UINT(run(&t, 1000 + SERVER_OFFER_HOLD_SECS), DHCPOFFER);
+	CHECK_EQ_UINT(reply.yiaddr, ip);
+	/* Client 1's late REQUEST: the address is client 3's now. */
+	tpkt_start(&t, DHCPREQUEST, 1);
+	tpkt_opt32(&t, OPT_SERVER_ID, SERVER);
+	tpkt_opt32(&t, OPT_REQUESTED_IP, ip);
+	CHECK_EQ_UINT(run(&t, 1000 + SERVER_OFFER_HOLD_SECS), DHCPNAK);
+}
+
 int main(void)
 {
 	test_discover_offer();
@@ -384,6 +574,10 @@ int main(void)
 	test_decline_release_inform();
 	test_relay_and_misc();
 	test_hostname_and_exhaustion();
+	test_name_takeover();
+	test_chaddr_mismatch();
+	test_new_client_bound();
+	test_offer_expiry();
 	lease_db_free(&db);
 	return check_done();
 }

@@ -201,6 +201,8 @@ static void open_defaults(struct parser *p)
 		cfg->dhcp[p->idx].lease_seconds = 12 * 3600;
 		cfg->dhcp[p->idx].rate_limit.count = 30;
 		cfg->dhcp[p->idx].rate_limit.per_seconds = 60;
+		cfg->dhcp[p->idx].new_lease_rate.count = 30;
+		cfg->dhcp[p->idx].new_lease_rate.per_seconds = 60;
 		break;
 	case SEC_FLOW:
 		cfg->flow.present = true;

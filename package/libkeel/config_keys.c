@@ -324,6 +324,12 @@ static int k_dhcp_rate_limit(struct parser *p)
 			  config_val_rate(ARG(0), &pool(p)->rate_limit));
 }
 
+static int k_dhcp_new_lease_rate(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_rate(ARG(0), &pool(p)->new_lease_rate));
+}
+
 /* ---- [dns] ---- */
 
 static int k_dns_upstream(struct parser *p)
@@ -728,6 +734,7 @@ static const struct key_spec dhcp_keys[] = {
 	{ "route", k_dhcp_route, 2, 2, true, false },
 	{ "static", k_dhcp_static, 2, 3, true, false },
 	{ "rate-limit", k_dhcp_rate_limit, 1, 1, false, false },
+	{ "new-lease-rate", k_dhcp_new_lease_rate, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec dns_keys[] = {

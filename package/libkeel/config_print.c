@@ -159,6 +159,7 @@ static void print_dhcp(const struct keel_config *cfg, unsigned index,
 		fputc('\n', out);
 	}
 	put_rate(out, "rate-limit", &dp->rate_limit);
+	put_rate(out, "new-lease-rate", &dp->new_lease_rate);
 }
 
 static void print_dns(const struct config_dns *dns, FILE *out)

@@ -113,6 +113,8 @@ struct config_dhcp_pool {
 	uint8_t n_routes;
 	struct config_route routes[CONFIG_MAX_DHCP_ROUTES]; /* option 121 */
 	struct config_rate rate_limit;	/* per client MAC */
+	/* Per pool: addresses taken by clients with no lease or offer. */
+	struct config_rate new_lease_rate;
 };
 
 struct config_dhcp_static {
