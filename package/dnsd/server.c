@@ -370,7 +370,7 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 		}
 	}
 	for (i = 0; i < cfg->nleases; i++)
-		if (local_add_hosts_file(&srv->local, cfg->leases_files[i]) < 0 &&
+		if (local_add_leases_file(&srv->local, cfg->leases_files[i]) < 0 &&
 		    errno != ENOENT)
 			logx_warn("leases %s: %s (no lease names)",
 				  cfg->leases_files[i], strerror(errno));
