@@ -64,6 +64,8 @@ static const char usage[] =
 	"                  100/s/200)\n"
 	"  -U USER         drop privileges to USER (default dnsd)\n"
 	"  -P N            pending upstream queries at most (default 256)\n"
+	"  -p N            pending upstream queries per client address at\n"
+	"                  most; over it, SERVFAIL (default a quarter of -P)\n"
 	"  -T MS           upstream timeout before failover (default 1000)\n"
 	"  -W FILE         write the counters keel status shows to FILE every\n"
 	"                  10 s ('' for none; default " DNSD_STATS_FILE " with\n"
@@ -184,7 +186,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt(argc, argv,
-			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:W:knh")) != -1) {
+			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:p:T:W:knh")) != -1) {
 		if (!config_flag && config_key_of(opt))
 			config_flag = opt;
 		switch (opt) {
@@ -284,6 +286,14 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 				return -1;
 			}
 			break;
+		case 'p':
+			if (parse_u32(optarg, 65536, &cfg->pending_per_client) ||
+			    cfg->pending_per_client == 0) {
+				snprintf(err, errlen, "-p %s: want 1..65536",
+					 optarg);
+				return -1;
+			}
+			break;
 		case 'T':
 			if (parse_u32(optarg, 60000, &cfg->upstream_timeout_ms) ||
 			    cfg->upstream_timeout_ms < 50) {
@@ -309,6 +319,14 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 	}
 	if (optind < argc) {
 		snprintf(err, errlen, "unexpected argument '%s'", argv[optind]);
+		return -1;
+	}
+	if (!cfg->pending_per_client)
+		cfg->pending_per_client = cfg->pending_max / 4 ?
+						  cfg->pending_max / 4 : 1;
+	if (cfg->pending_per_client > cfg->pending_max) {
+		snprintf(err, errlen, "-p %u: more than -P %u",
+			 cfg->pending_per_client, cfg->pending_max);
 		return -1;
 	}
 	if (cfg->config_path) {
@@ -357,6 +375,7 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		cfg->upstream_file ? cfg->upstream_file : "(none)");
 	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
 	fprintf(f, "pending-max %u\n", cfg->pending_max);
+	fprintf(f, "pending-per-client %u\n", cfg->pending_per_client);
 	fprintf(f, "cache-size %zu%s\n", cfg->cache_bytes,
 		cfg->cache_bytes ? "" : " (no cache)");
 	fprintf(f, "negative-ttl-max %u%s\n", cfg->negative_ttl_max,

@@ -59,6 +59,10 @@ struct dnsd_config {
 	const char *stats_file;
 	const char *user;
 	uint32_t pending_max;
+	/* Forwarded queries one client may have pending; 0 until parsed,
+	 * then -p or a quarter of pending_max, so one client flooding
+	 * names that never resolve leaves 3/4 of the table to the rest. */
+	uint32_t pending_per_client;
 	uint32_t upstream_timeout_ms;
 	uint32_t tcp_clients_max;
 	bool check_only;

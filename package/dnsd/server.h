@@ -67,6 +67,8 @@ struct client_ctx {
 struct server_stats {
 	uint64_t queries, formerr, limited, blocked, local, cached;
 	uint64_t forwarded, servfail, tcp_refused, send_errors;
+	uint64_t capped;		/* client at its pending cap: SERVFAIL */
+	uint64_t rebind_blocked;	/* private answers to public names */
 };
 
 struct server {

@@ -140,6 +140,17 @@ static void test_config_flag(void)
 	CHECK_EQ_UINT(cfg.upstream_timeout_ms, 300);
 	CHECK_EQ_UINT(cfg.pending_max, 64);
 	CHECK_EQ_INT(cfg.block_mode, BLOCK_NULL);
+	/* Per client: a quarter of the table unless -p says otherwise. */
+	CHECK_EQ_UINT(cfg.pending_per_client, 16);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-p", "8",
+			   NULL), 0);
+	CHECK_EQ_UINT(cfg.pending_per_client, 8);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-p", "0",
+			   NULL), -1);
+	CHECK_STR(err, "-p 0: want 1..65536");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-P", "8",
+			   "-p", "9", NULL), -1);
+	CHECK_STR(err, "-p 9: more than -P 8");
 	/* Config-backed flags are refused, before or after -C, naming the
 	 * key that sets them. */
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-u",
