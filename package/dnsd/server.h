@@ -95,6 +95,8 @@ struct server {
 	 * logged once, until one succeeds again. */
 	struct evloop_timer stats_timer;
 	bool stats_failing;
+	/* Rebinding answers dropped: logged at most once a second. */
+	uint64_t rebind_logged_ms, rebind_unlogged;
 	struct udp_batch *udp;		/* UDP listeners' packet buffers */
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */
