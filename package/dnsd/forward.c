@@ -8,8 +8,8 @@
 
 #include "forward.h"
 
-int fwd_init(struct fwd_table *t, size_t max, const struct endpoint *ups,
-	     size_t nups)
+int fwd_init(struct fwd_table *t, size_t max, uint32_t client_max,
+	     uint64_t seed, const struct endpoint *ups, size_t nups)
 {
 	size_t i;
 
@@ -17,6 +17,12 @@ int fwd_init(struct fwd_table *t, size_t max, const struct endpoint *ups,
 	t->pending = calloc(max, sizeof(*t->pending));
 	if (!t->pending)
 		return -1;
+	if (client_quota_init(&t->quota, max * FWD_WAITERS_MAX, client_max,
+			      seed) < 0) {
+		free(t->pending);
+		t->pending = NULL;
+		return -1;
+	}
 	t->max = max;
 	for (i = 0; i < max; i++)
 		t->pending[i].fd = -1;
@@ -61,6 +67,7 @@ void fwd_free(struct fwd_table *t)
 	free(t->pending);
 	t->pending = NULL;
 	t->max = 0;
+	client_quota_free(&t->quota);
 }
 
 struct fwd_pending *fwd_find(struct fwd_table *t,
@@ -107,8 +114,36 @@ struct fwd_pending *fwd_alloc(struct fwd_table *t,
 	return NULL;
 }
 
+struct fwd_waiter *fwd_add_waiter(struct fwd_table *t, struct fwd_pending *p,
+				  const struct sockaddr *addr,
+				  socklen_t addr_len)
+{
+	struct fwd_waiter *w;
+	uint8_t client[16];
+
+	if (p->nwaiters == FWD_WAITERS_MAX) {
+		t->stats.waiters_full++;
+		return NULL;
+	}
+	client_quota_key(addr, client);
+	if (!client_quota_take(&t->quota, client)) {
+		t->stats.client_full++;
+		return NULL;
+	}
+	w = &p->waiters[p->nwaiters++];
+	memset(w, 0, sizeof(*w));
+	memcpy(&w->addr, addr, addr_len);
+	w->addr_len = addr_len;
+	memcpy(w->client, client, 16);
+	return w;
+}
+
 void fwd_release(struct fwd_table *t, struct fwd_pending *p)
 {
+	unsigned i;
+
+	for (i = 0; i < p->nwaiters; i++)
+		client_quota_put(&t->quota, p->waiters[i].client);
 	free(p->tcp_buf);
 	p->tcp_buf = NULL;
 	p->state = FWD_FREE;

@@ -18,6 +18,7 @@
 
 #include "keel/evloop.h"
 
+#include "client_quota.h"
 #include "dns_wire.h"
 #include "options.h"
 
@@ -37,6 +38,7 @@ struct tcp_client;
 struct fwd_waiter {
 	struct sockaddr_storage addr;
 	socklen_t addr_len;
+	uint8_t client[16];		/* its client_quota key */
 	int reply_fd;			/* UDP listener the query came in on */
 	struct tcp_client *tcp;		/* or the TCP connection */
 	uint32_t tcp_gen;		/* connection reused since? */
@@ -68,7 +70,7 @@ struct fwd_pending {
 };
 
 struct fwd_stats {
-	uint64_t queries, coalesced, table_full, waiters_full;
+	uint64_t queries, coalesced, table_full, waiters_full, client_full;
 	uint64_t timeouts, rejected, servfail;
 };
 
@@ -78,10 +80,14 @@ struct fwd_table {
 	struct upstream upstreams[DNSD_UPSTREAM_MAX];
 	unsigned nupstreams;
 	struct fwd_stats stats;
+	/* Waiters per client: one client cannot hold the whole table. */
+	struct client_quota quota;
 };
 
-int fwd_init(struct fwd_table *t, size_t max, const struct endpoint *ups,
-	     size_t nups);
+/* client_max: queries one client may have pending (0: no cap); seed
+ * keys the client table's hash. */
+int fwd_init(struct fwd_table *t, size_t max, uint32_t client_max,
+	     uint64_t seed, const struct endpoint *ups, size_t nups);
 void fwd_free(struct fwd_table *t);
 /* Replaces the upstream list (the WAN's servers changed). A server that
  * stays keeps its counters and dead/alive state; the rest start fresh.
@@ -97,7 +103,14 @@ struct fwd_pending *fwd_find(struct fwd_table *t,
  * NULL when the table is full (counted). */
 struct fwd_pending *fwd_alloc(struct fwd_table *t,
 			      const struct dns_question *q);
+/* Frees p, giving back every waiter's client quota. */
 void fwd_release(struct fwd_table *t, struct fwd_pending *p);
+/* Adds a waiter for the client at addr to p, its quota taken; NULL when p
+ * has FWD_WAITERS_MAX waiters or the client its cap (both counted). The
+ * caller fills in the rest of the waiter. */
+struct fwd_waiter *fwd_add_waiter(struct fwd_table *t, struct fwd_pending *p,
+				  const struct sockaddr *addr,
+				  socklen_t addr_len);
 
 /*
  * Whether a reply may answer p: it came from the upstream p was sent to

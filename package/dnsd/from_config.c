@@ -20,6 +20,8 @@ _Static_assert(DNSD_LEASES_MAX >= CONFIG_MAX_LANS,
 	       "a lease file per DHCP pool fits DNSD_LEASES_MAX");
 _Static_assert(DNSD_HOSTS_MAX >= CONFIG_MAX_DNS_HOSTS,
 	       "[dns] host lines fit DNSD_HOSTS_MAX");
+_Static_assert(DNSD_REBIND_ALLOW_MAX >= CONFIG_MAX_REBIND_ALLOW,
+	       "[dns] rebind-allow fits DNSD_REBIND_ALLOW_MAX");
 _Static_assert(LOCAL_NAME_MAX >= CONFIG_DOMAIN_MAX,
 	       "a config domain is a valid local name");
 _Static_assert(DNSD_PATH_MAX > sizeof(KEEL_DHCPD_HOSTS_FMT) + CONFIG_NAME_MAX,
@@ -177,5 +179,9 @@ int options_from_config(struct dnsd_config *o, const struct keel_config *cfg,
 	o->client_rate = cfg->dns.client_rate_limit;
 	/* As -r without a burst: a page load's lookups come at once. */
 	o->client_burst = o->client_rate.count * 2;
+	o->rebind_protection = cfg->dns.rebind_protection;
+	o->nrebind_allow = cfg->dns.n_rebind_allow;
+	for (size_t i = 0; i < o->nrebind_allow; i++)
+		o->rebind_allow[i] = cfg->dns.rebind_allow[i];
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "keel/hex.h"
 
@@ -109,8 +110,36 @@ int local_add(struct local_table *t, const char *name, int family,
 	return 0;
 }
 
-size_t local_add_hosts_buf(struct local_table *t, const char *buf,
-			   size_t len)
+/*
+ * What a DHCP client may name itself: one label (letters, digits, inner
+ * hyphens), optionally followed by ".<domain>" as dhcpd writes it. A
+ * client asking for "www.example.com" or "a.b" must not get that name
+ * answered for the whole LAN.
+ */
+static bool lease_name_ok(const struct local_table *t, const char *name)
+{
+	size_t n = strlen(name), d = strlen(t->domain), i;
+
+	if (d && n > d + 1 && name[n - d - 1] == '.' &&
+	    strncasecmp(name + n - d, t->domain, d) == 0)
+		n -= d + 1;
+	if (n == 0 || n > DNS_LABEL_MAX || name[0] == '-' ||
+	    name[n - 1] == '-')
+		return false;
+	for (i = 0; i < n; i++) {
+		char c = name[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* "ADDR NAME..." lines. lease: every name must pass lease_name_ok(), or
+ * the whole line is refused (counted in bad_lines). */
+static size_t add_lines(struct local_table *t, const char *buf, size_t len,
+			bool lease)
 {
 	size_t pos = 0, added = 0;
 
@@ -118,8 +147,10 @@ size_t local_add_hosts_buf(struct local_table *t, const char *buf,
 		const char *nl = memchr(buf + pos, '\n', len - pos);
 		size_t line_len = nl ? (size_t)(nl - (buf + pos)) : len - pos;
 		char line[512], *save = NULL, *tok, *hash;
+		char *names[sizeof(line) / 2];	/* "a b c ...": at most this */
+		size_t nnames, i;
 		uint8_t addr[16];
-		int family, names = 0;
+		int family, added_names = 0;
 
 		pos += line_len + 1;
 		if (line_len >= sizeof(line)) {
@@ -141,21 +172,45 @@ size_t local_add_hosts_buf(struct local_table *t, const char *buf,
 			t->bad_lines++;
 			continue;
 		}
-		while ((tok = strtok_r(NULL, " \t\r", &save))) {
-			int rc = local_add(t, tok, family, addr);
+		/* The names first: a lease line is taken whole or not at
+		 * all. A line has room for at most 256 names. */
+		nnames = 0;
+		while ((tok = strtok_r(NULL, " \t\r", &save)))
+			names[nnames++] = tok;
+		for (i = 0; lease && i < nnames; i++)
+			if (!lease_name_ok(t, names[i]))
+				break;
+		if (lease && i < nnames) {
+			t->bad_lines++;
+			continue;
+		}
+		for (i = 0; i < nnames; i++) {
+			int rc = local_add(t, names[i], family, addr);
 
 			if (rc == -1)
 				t->bad_lines++;
 			else if (rc == 0)
-				names++;
+				added_names++;
 		}
-		if (names)
+		if (added_names)
 			added++;
 	}
 	return added;
 }
 
-long local_add_hosts_file(struct local_table *t, const char *path)
+size_t local_add_hosts_buf(struct local_table *t, const char *buf,
+			   size_t len)
+{
+	return add_lines(t, buf, len, false);
+}
+
+size_t local_add_leases_buf(struct local_table *t, const char *buf,
+			    size_t len)
+{
+	return add_lines(t, buf, len, true);
+}
+
+static long add_file(struct local_table *t, const char *path, bool lease)
 {
 	FILE *f = fopen(path, "r");
 	static char buf[1 << 20];
@@ -171,7 +226,17 @@ long local_add_hosts_file(struct local_table *t, const char *path)
 		errno = EIO;
 		return -1;
 	}
-	return (long)local_add_hosts_buf(t, buf, len);
+	return (long)add_lines(t, buf, len, lease);
+}
+
+long local_add_hosts_file(struct local_table *t, const char *path)
+{
+	return add_file(t, path, false);
+}
+
+long local_add_leases_file(struct local_table *t, const char *path)
+{
+	return add_file(t, path, true);
 }
 
 static bool ends_with_label(const char *name, const char *suffix)

@@ -58,9 +58,17 @@ int local_add(struct local_table *t, const char *name, int family,
 /* "ADDR NAME [ALIAS...]" lines, '#' comments. Returns lines added. */
 size_t local_add_hosts_buf(struct local_table *t, const char *buf,
 			   size_t len);
+/* A DHCP lease names file: as local_add_hosts_buf(), but every name of a
+ * line must be one label, or one label under the domain ("nas",
+ * "nas.lan"); a line with any other name ("a.b", "www.bank.com", junk)
+ * is refused whole and counted in bad_lines: a client must not name
+ * itself into someone else's domain. */
+size_t local_add_leases_buf(struct local_table *t, const char *buf,
+			    size_t len);
 /* Missing file: 0 hosts, not an error (leases appear later). Returns
  * hosts added, or -1 with errno for other read errors. */
 long local_add_hosts_file(struct local_table *t, const char *path);
+long local_add_leases_file(struct local_table *t, const char *path);
 
 /* qname: lowercase text, no trailing dot. qtype: A, AAAA, PTR, other. */
 enum local_verdict local_lookup(const struct local_table *t,

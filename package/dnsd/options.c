@@ -27,6 +27,7 @@ void options_defaults(struct dnsd_config *cfg)
 	cfg->querylog_rate = (struct config_rate){ 20, 1 };
 	cfg->client_rate = (struct config_rate){ 100, 1 };
 	cfg->client_burst = 200;
+	cfg->rebind_protection = true;
 	cfg->user = "dnsd";
 	cfg->pending_max = 256;
 	cfg->upstream_timeout_ms = 1000;
@@ -62,8 +63,14 @@ static const char usage[] =
 	"  -r RATE[/BURST] * per-client rate limit, RATE as for -Q, off or 0 =\n"
 	"                  unlimited; BURST default twice the count (default\n"
 	"                  100/s/200)\n"
+	"  -R on|off       * drop upstream answers giving a name a private,\n"
+	"                  loopback or link-local address (default on)\n"
+	"  -A DOMAIN       * names under DOMAIN may have private answers\n"
+	"                  (repeatable)\n"
 	"  -U USER         drop privileges to USER (default dnsd)\n"
 	"  -P N            pending upstream queries at most (default 256)\n"
+	"  -p N            pending upstream queries per client address at\n"
+	"                  most; over it, SERVFAIL (default a quarter of -P)\n"
 	"  -T MS           upstream timeout before failover (default 1000)\n"
 	"  -W FILE         write the counters keel status shows to FILE every\n"
 	"                  10 s ('' for none; default " DNSD_STATS_FILE " with\n"
@@ -90,6 +97,8 @@ static const struct {
 	{ 'q', "[dns] query-log" },
 	{ 'Q', "[dns] query-log-rate" },
 	{ 'r', "[dns] client-rate-limit" },
+	{ 'R', "[dns] rebind-protection" },
+	{ 'A', "[dns] rebind-allow" },
 };
 
 static const char *config_key_of(int flag)
@@ -184,7 +193,7 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt(argc, argv,
-			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:U:P:T:W:knh")) != -1) {
+			     ":C:l:u:F:c:m:d:N:b:B:H:L:qQ:r:R:A:U:P:p:T:W:knh")) != -1) {
 		if (!config_flag && config_key_of(opt))
 			config_flag = opt;
 		switch (opt) {
@@ -275,11 +284,43 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 				return -1;
 			}
 			break;
+		case 'R':
+			if (strcmp(optarg, "on") == 0)
+				cfg->rebind_protection = true;
+			else if (strcmp(optarg, "off") == 0)
+				cfg->rebind_protection = false;
+			else {
+				snprintf(err, errlen, "-R %s: want on or off",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'A':
+			if (cfg->nrebind_allow == DNSD_REBIND_ALLOW_MAX) {
+				snprintf(err, errlen, "more than %d -A",
+					 DNSD_REBIND_ALLOW_MAX);
+				return -1;
+			}
+			if (!optarg[0] || strlen(optarg) > LOCAL_NAME_MAX) {
+				snprintf(err, errlen, "-A '%s': not a domain",
+					 optarg);
+				return -1;
+			}
+			cfg->rebind_allow[cfg->nrebind_allow++] = optarg;
+			break;
 		case 'U': cfg->user = optarg; break;
 		case 'P':
 			if (parse_u32(optarg, 65536, &cfg->pending_max) ||
 			    cfg->pending_max == 0) {
 				snprintf(err, errlen, "-P %s: want 1..65536",
+					 optarg);
+				return -1;
+			}
+			break;
+		case 'p':
+			if (parse_u32(optarg, 65536, &cfg->pending_per_client) ||
+			    cfg->pending_per_client == 0) {
+				snprintf(err, errlen, "-p %s: want 1..65536",
 					 optarg);
 				return -1;
 			}
@@ -309,6 +350,14 @@ int options_parse(struct dnsd_config *cfg, int argc, char **argv,
 	}
 	if (optind < argc) {
 		snprintf(err, errlen, "unexpected argument '%s'", argv[optind]);
+		return -1;
+	}
+	if (!cfg->pending_per_client)
+		cfg->pending_per_client = cfg->pending_max / 4 ?
+						  cfg->pending_max / 4 : 1;
+	if (cfg->pending_per_client > cfg->pending_max) {
+		snprintf(err, errlen, "-p %u: more than -P %u",
+			 cfg->pending_per_client, cfg->pending_max);
 		return -1;
 	}
 	if (cfg->config_path) {
@@ -357,6 +406,7 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 		cfg->upstream_file ? cfg->upstream_file : "(none)");
 	fprintf(f, "upstream-timeout-ms %u\n", cfg->upstream_timeout_ms);
 	fprintf(f, "pending-max %u\n", cfg->pending_max);
+	fprintf(f, "pending-per-client %u\n", cfg->pending_per_client);
 	fprintf(f, "cache-size %zu%s\n", cfg->cache_bytes,
 		cfg->cache_bytes ? "" : " (no cache)");
 	fprintf(f, "negative-ttl-max %u%s\n", cfg->negative_ttl_max,
@@ -388,6 +438,12 @@ void options_print(const struct dnsd_config *cfg, FILE *f)
 	if (cfg->client_rate.count)
 		fprintf(f, " burst %u", cfg->client_burst);
 	fputc('\n', f);
+	fprintf(f, "rebind-protection %s\n",
+		cfg->rebind_protection ? "on" : "off");
+	fputs("rebind-allow", f);
+	for (i = 0; i < cfg->nrebind_allow; i++)
+		fprintf(f, " %s", cfg->rebind_allow[i]);
+	fputs(cfg->nrebind_allow ? "\n" : " (none)\n", f);
 	fprintf(f, "tcp-clients-max %u\n", cfg->tcp_clients_max);
 	fprintf(f, "stats-file %s\n", cfg->stats_file && cfg->stats_file[0] ?
 		cfg->stats_file : "(none)");

@@ -25,6 +25,7 @@
 #define DNSD_HOSTS_MAX		64	/* static hosts from the config */
 #define DNSD_PATH_MAX		128	/* lease files made from LAN names */
 #define DNSD_NEGATIVE_TTL_MAX	86400	/* -m and [dns] negative-ttl-max */
+#define DNSD_REBIND_ALLOW_MAX	8	/* -A and [dns] rebind-allow */
 
 enum block_mode { BLOCK_NXDOMAIN, BLOCK_NULL };
 
@@ -54,11 +55,20 @@ struct dnsd_config {
 	struct config_rate querylog_rate;	/* lines; count 0: all */
 	struct config_rate client_rate;		/* count 0: unlimited */
 	uint32_t client_burst;		/* queries a client may send at once */
+	/* rebind.h: upstream answers with private addresses dropped, but
+	 * for names under these domains. */
+	bool rebind_protection;
+	const char *rebind_allow[DNSD_REBIND_ALLOW_MAX];
+	size_t nrebind_allow;
 	/* -W: counters for keel status, rewritten every 10 s; with -C
 	 * DNSD_STATS_FILE unless -W says otherwise; NULL or "": none. */
 	const char *stats_file;
 	const char *user;
 	uint32_t pending_max;
+	/* Forwarded queries one client may have pending; 0 until parsed,
+	 * then -p or a quarter of pending_max, so one client flooding
+	 * names that never resolve leaves 3/4 of the table to the rest. */
+	uint32_t pending_per_client;
 	uint32_t upstream_timeout_ms;
 	uint32_t tcp_clients_max;
 	bool check_only;

@@ -35,20 +35,6 @@ static void addr_text(const struct sockaddr *sa, char *buf, size_t cap)
 		snprintf(buf, cap, "?");
 }
 
-/* IPv4 clients are keyed as ::ffff:a.b.c.d. */
-static void addr_key(const struct sockaddr *sa, uint8_t key[16])
-{
-	memset(key, 0, 16);
-	if (sa->sa_family == AF_INET) {
-		key[10] = key[11] = 0xff;
-		memcpy(key + 12,
-		       &((const struct sockaddr_in *)(const void *)sa)->sin_addr, 4);
-	} else if (sa->sa_family == AF_INET6) {
-		memcpy(key,
-		       &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, 16);
-	}
-}
-
 void log_query(struct server *srv, const struct sockaddr *addr,
 	       const uint8_t *qname, size_t qname_len, uint16_t qtype,
 	       const uint8_t *reply, size_t reply_len, enum query_source src)
@@ -165,11 +151,6 @@ static void forward_query(struct server *srv, const struct client_ctx *ctx,
 	bool fresh = false;
 
 	if (p) {
-		if (p->nwaiters == FWD_WAITERS_MAX) {
-			srv->fwd.stats.waiters_full++;
-			reply_rcode(srv, ctx, q, m, DNS_R_SERVFAIL, false);
-			return;
-		}
 		srv->fwd.stats.coalesced++;
 	} else {
 		p = fwd_alloc(&srv->fwd, &m->q);
@@ -179,9 +160,20 @@ static void forward_query(struct server *srv, const struct client_ctx *ctx,
 		}
 		fresh = true;
 	}
-	w = &p->waiters[p->nwaiters++];
-	memcpy(&w->addr, ctx->addr, ctx->addr_len);
-	w->addr_len = ctx->addr_len;
+	w = fwd_add_waiter(&srv->fwd, p, ctx->addr, ctx->addr_len);
+	if (!w) {
+		/* A client at its cap of pending queries gets SERVFAIL, as
+		 * a full table or a dead upstream gives: "try again later".
+		 * Not REFUSED, which stubs take as "this server will not
+		 * serve me" and move on to the next server, maybe one
+		 * outside the LAN's blocklist. */
+		if (p->nwaiters < FWD_WAITERS_MAX)
+			srv->stats.capped++;
+		if (fresh)
+			fwd_release(&srv->fwd, p);	/* nothing sent yet */
+		reply_rcode(srv, ctx, q, m, DNS_R_SERVFAIL, false);
+		return;
+	}
 	w->reply_fd = ctx->reply_fd;
 	w->tcp = ctx->tcp;
 	w->tcp_gen = ctx->tcp ? ctx->tcp->gen : 0;
@@ -243,7 +235,7 @@ void handle_query(struct server *srv, const struct client_ctx *ctx,
 	}
 	if (m.flags & DNS_F_QR)
 		return;
-	addr_key(ctx->addr, key);
+	client_quota_key(ctx->addr, key);
 	if (!ratelimit_allow(&srv->rl, key, now)) {
 		srv->stats.limited++;
 		/* UDP: silence, so a spoofed source gains no amplifier. */
@@ -370,7 +362,7 @@ int server_load_data(struct server *srv, char *err, size_t errlen)
 		}
 	}
 	for (i = 0; i < cfg->nleases; i++)
-		if (local_add_hosts_file(&srv->local, cfg->leases_files[i]) < 0 &&
+		if (local_add_leases_file(&srv->local, cfg->leases_files[i]) < 0 &&
 		    errno != ENOENT)
 			logx_warn("leases %s: %s (no lease names)",
 				  cfg->leases_files[i], strerror(errno));
@@ -528,7 +520,8 @@ void server_log_stats(const struct server *srv)
 	unsigned i;
 
 	logx("stats: %llu queries, %llu cached, %llu forwarded, %llu local, "
-	     "%llu blocked, %llu limited, %llu formerr, %llu servfail",
+	     "%llu blocked, %llu limited, %llu formerr, %llu servfail, "
+	     "%llu capped, %llu rebind-blocked",
 	     (unsigned long long)srv->stats.queries,
 	     (unsigned long long)srv->stats.cached,
 	     (unsigned long long)srv->stats.forwarded,
@@ -536,7 +529,9 @@ void server_log_stats(const struct server *srv)
 	     (unsigned long long)srv->stats.blocked,
 	     (unsigned long long)srv->stats.limited,
 	     (unsigned long long)srv->stats.formerr,
-	     (unsigned long long)srv->stats.servfail);
+	     (unsigned long long)srv->stats.servfail,
+	     (unsigned long long)srv->stats.capped,
+	     (unsigned long long)srv->stats.rebind_blocked);
 	logx("cache: %u/%u entries, %llu hits, %llu misses, %llu evictions, "
 	     "%llu expired, %llu too big, %llu uncacheable",
 	     srv->cache.used, srv->cache.capacity,
@@ -545,10 +540,13 @@ void server_log_stats(const struct server *srv)
 	     (unsigned long long)c->too_big,
 	     (unsigned long long)c->uncacheable);
 	logx("forward: %llu coalesced, %llu table full, %llu waiters full, "
+	     "%llu over a client's cap of %u (%zu clients waiting now), "
 	     "%llu timeouts, %llu rejected replies; tcp clients refused %llu",
 	     (unsigned long long)f->coalesced,
 	     (unsigned long long)f->table_full,
 	     (unsigned long long)f->waiters_full,
+	     (unsigned long long)f->client_full, srv->fwd.quota.limit,
+	     srv->fwd.quota.clients,
 	     (unsigned long long)f->timeouts, (unsigned long long)f->rejected,
 	     (unsigned long long)srv->stats.tcp_refused);
 	for (i = 0; i < srv->fwd.nupstreams; i++) {
@@ -595,7 +593,8 @@ int server_init(struct server *srv, const struct dnsd_config *cfg, char *err,
 	if (ratelimit_init(&srv->rl, RATELIMIT_CLIENTS, cfg->client_rate.count,
 			   cfg->client_rate.per_seconds, cfg->client_burst,
 			   seed ^ 0x9e3779b97f4a7c15ull) < 0 ||
-	    fwd_init(&srv->fwd, cfg->pending_max, cfg->upstream,
+	    fwd_init(&srv->fwd, cfg->pending_max, cfg->pending_per_client,
+		     seed ^ 0xc2b2ae3d27d4eb4full, cfg->upstream,
 		     cfg->nupstream) < 0) {
 		snprintf(err, errlen, "out of memory");
 		return -1;

@@ -67,6 +67,8 @@ struct client_ctx {
 struct server_stats {
 	uint64_t queries, formerr, limited, blocked, local, cached;
 	uint64_t forwarded, servfail, tcp_refused, send_errors;
+	uint64_t capped;		/* client at its pending cap: SERVFAIL */
+	uint64_t rebind_blocked;	/* private answers to public names */
 };
 
 struct server {
@@ -93,6 +95,8 @@ struct server {
 	 * logged once, until one succeeds again. */
 	struct evloop_timer stats_timer;
 	bool stats_failing;
+	/* Rebinding answers dropped: logged at most once a second. */
+	uint64_t rebind_logged_ms, rebind_unlogged;
 	struct udp_batch *udp;		/* UDP listeners' packet buffers */
 	uint8_t in[REPLY_BUF];		/* a datagram being read */
 	uint8_t out[REPLY_BUF];		/* a reply being built */

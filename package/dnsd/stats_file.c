@@ -19,6 +19,8 @@ int stats_format(const struct server_stats *st, const struct cache *cache,
 			 "blocked %llu\n"
 			 "limited %llu\n"
 			 "servfail %llu\n"
+			 "capped %llu\n"
+			 "rebind-blocked %llu\n"
 			 "cache-entries %u\n"
 			 "cache-capacity %u\n"
 			 "written-ms %llu\n",
@@ -29,6 +31,8 @@ int stats_format(const struct server_stats *st, const struct cache *cache,
 			 (unsigned long long)st->blocked,
 			 (unsigned long long)st->limited,
 			 (unsigned long long)st->servfail,
+			 (unsigned long long)st->capped,
+			 (unsigned long long)st->rebind_blocked,
 			 cache->used, cache->capacity,
 			 (unsigned long long)written_ms);
 

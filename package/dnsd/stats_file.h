@@ -23,6 +23,8 @@ struct cache;
 /*
  * Pure: the file's text into buf, one "key value" line each for queries,
  * cached (cache hits), forwarded, local, blocked, limited, servfail,
+ * capped (SERVFAIL: the client had its cap of queries pending upstream),
+ * rebind-blocked (upstream answers with private addresses dropped),
  * cache-entries (in use), cache-capacity and written-ms (CLOCK_BOOTTIME
  * milliseconds, the clock of /proc/uptime, so a reader can tell a stale
  * file). Returns the length, or -1 if it does not fit in size (buf then

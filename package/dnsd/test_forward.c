@@ -41,7 +41,7 @@ static void test_matching(void)
 	const struct sockaddr *sa = (const struct sockaddr *)&from;
 
 	CHECK_EQ_INT(endpoint_parse("192.0.2.53:53", 53, &ups[0]), 0);
-	CHECK_EQ_INT(fwd_init(&t, 4, ups, 1), 0);
+	CHECK_EQ_INT(fwd_init(&t, 4, 0, 1, ups, 1), 0);
 	p = fwd_alloc(&t, &q);
 	CHECK(p != NULL);
 	p->id = 0xbeef;
@@ -88,7 +88,7 @@ static void test_table(void)
 	struct fwd_pending *pa, *pa6;
 
 	endpoint_parse("192.0.2.53", 53, &ups[0]);
-	CHECK_EQ_INT(fwd_init(&t, 2, ups, 1), 0);
+	CHECK_EQ_INT(fwd_init(&t, 2, 0, 1, ups, 1), 0);
 	CHECK(fwd_find(&t, &a) == NULL);
 	pa = fwd_alloc(&t, &a_upper);
 	CHECK(pa != NULL);
@@ -116,7 +116,7 @@ static void test_failover(void)
 	endpoint_parse("192.0.2.1", 53, &ups[0]);
 	endpoint_parse("192.0.2.2", 53, &ups[1]);
 	endpoint_parse("[2001:db8::3]:5353", 53, &ups[2]);
-	CHECK_EQ_INT(fwd_init(&t, 4, ups, 3), 0);
+	CHECK_EQ_INT(fwd_init(&t, 4, 0, 1, ups, 3), 0);
 	CHECK_EQ_INT(fwd_pick_upstream(&t, 0, 1000), 0);
 	CHECK_EQ_INT(fwd_pick_upstream(&t, 1, 1000), 1);
 	CHECK_EQ_INT(fwd_pick_upstream(&t, 3, 1000), 2);
@@ -139,8 +139,100 @@ static void test_failover(void)
 	fwd_free(&t);
 }
 
+static struct sockaddr_storage client_addr(const char *text)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+
+	memset(&ss, 0, sizeof(ss));
+	if (inet_pton(AF_INET, text, &s4->sin_addr) == 1) {
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons(40000);
+	} else {
+		CHECK_EQ_INT(inet_pton(AF_INET6, text, &s6->sin6_addr), 1);
+		s6->sin6_family = AF_INET6;
+	}
+	return ss;
+}
+
+/* Issue #14: one client asking for names that never resolve must not
+ * hold the whole pending table. Each waiter counts against its client
+ * until the entry is released, whoever else shares it. */
+static void test_client_cap(void)
+{
+	struct sockaddr_storage flood = client_addr("192.0.2.2"),
+				other = client_addr("192.0.2.3"),
+				v6 = client_addr("2001:db8::2"),
+				v6_next = client_addr("2001:db8::3");
+	const struct sockaddr *fl = (const struct sockaddr *)&flood,
+			      *ot = (const struct sockaddr *)&other;
+	struct fwd_pending *held[4], *p;
+	struct endpoint ups[1];
+	struct fwd_table t;
+	uint8_t key[16];
+	char name[32];
+	int i;
+
+	endpoint_parse("192.0.2.53", 53, &ups[0]);
+	CHECK_EQ_INT(fwd_init(&t, 16, 4, 7, ups, 1), 0);
+	for (i = 0; i < 4; i++) {
+		struct dns_question q;
+
+		snprintf(name, sizeof(name), "r%d.blackhole.example", i);
+		q = question(name, DNS_T_A);
+		held[i] = fwd_alloc(&t, &q);
+		CHECK(held[i] != NULL);
+		CHECK(fwd_add_waiter(&t, held[i], fl, sizeof(flood)) != NULL);
+	}
+	client_quota_key(fl, key);
+	CHECK_EQ_UINT(client_quota_pending(&t.quota, key), 4);
+	/* The fifth is refused, counted; another client is not. */
+	{
+		struct dns_question q = question("r9.blackhole.example",
+						 DNS_T_A);
+
+		p = fwd_alloc(&t, &q);
+		CHECK(fwd_add_waiter(&t, p, fl, sizeof(flood)) == NULL);
+		CHECK_EQ_UINT(t.stats.client_full, 1);
+		CHECK_EQ_UINT(t.quota.refused, 1);
+		CHECK(fwd_add_waiter(&t, p, ot, sizeof(other)) != NULL);
+		/* Joining someone else's query counts too. */
+		CHECK(fwd_add_waiter(&t, p, fl, sizeof(flood)) == NULL);
+		fwd_release(&t, p);
+	}
+	client_quota_key(ot, key);
+	CHECK_EQ_UINT(client_quota_pending(&t.quota, key), 0);
+	/* An answer (or a timeout) gives the client its slot back. */
+	fwd_release(&t, held[0]);
+	client_quota_key(fl, key);
+	CHECK_EQ_UINT(client_quota_pending(&t.quota, key), 3);
+	CHECK(fwd_add_waiter(&t, held[1], fl, sizeof(flood)) != NULL);
+	CHECK(fwd_add_waiter(&t, held[1], fl, sizeof(flood)) == NULL);
+	for (i = 1; i < 4; i++)
+		fwd_release(&t, held[i]);
+	CHECK_EQ_UINT(client_quota_pending(&t.quota, key), 0);
+	CHECK_EQ_UINT(t.quota.clients, 0);
+	/* IPv6 clients are told apart by their whole address. */
+	{
+		struct dns_question q = question("v6.example", DNS_T_A);
+		uint8_t k1[16], k2[16];
+
+		p = fwd_alloc(&t, &q);
+		CHECK(fwd_add_waiter(&t, p, (struct sockaddr *)&v6,
+				     sizeof(v6)) != NULL);
+		client_quota_key((struct sockaddr *)&v6, k1);
+		client_quota_key((struct sockaddr *)&v6_next, k2);
+		CHECK_EQ_UINT(client_quota_pending(&t.quota, k1), 1);
+		CHECK_EQ_UINT(client_quota_pending(&t.quota, k2), 0);
+		fwd_release(&t, p);
+	}
+	fwd_free(&t);
+}
+
 int main(void)
 {
+	test_client_cap();
 	test_matching();
 	test_table();
 	test_failover();

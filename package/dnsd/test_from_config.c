@@ -50,7 +50,9 @@ static void test_mapping(void)
 			 "host printer.home.example 10.0.0.6\n"
 			 "blocklist /etc/keel/blocklist.txt\n"
 			 "query-log on\nquery-log-rate 30/m\n"
-			 "client-rate-limit 1000/h\n"), 0);
+			 "client-rate-limit 1000/h\n"
+			 "rebind-protection off\n"
+			 "rebind-allow corp.example home.arpa\n"), 0);
 	CHECK_EQ_UINT(opts.nlisten, 3);
 	CHECK_STR(opts.listen[0].text, "10.0.0.1:53");
 	CHECK_STR(opts.listen[1].text, "[fd00::1]:53");
@@ -76,6 +78,10 @@ static void test_mapping(void)
 	CHECK_EQ_UINT(opts.client_rate.count, 1000);
 	CHECK_EQ_UINT(opts.client_rate.per_seconds, 3600);
 	CHECK_EQ_UINT(opts.client_burst, 2000);
+	CHECK(!opts.rebind_protection);
+	CHECK_EQ_UINT(opts.nrebind_allow, 2);
+	CHECK_STR(opts.rebind_allow[0], "corp.example");
+	CHECK_STR(opts.rebind_allow[1], "home.arpa");
 	/* dhcpd is on with [dhcp] sections: a lease names file per pool. */
 	CHECK_EQ_UINT(opts.nleases, 2);
 	CHECK_STR(opts.leases_files[0], "/run/dhcpd/lan.hosts");
@@ -105,6 +111,8 @@ static void test_defaults(void)
 	CHECK_EQ_UINT(opts.client_rate.count, 100);
 	CHECK_EQ_UINT(opts.client_rate.per_seconds, 1);
 	CHECK_EQ_UINT(opts.client_burst, 200);
+	CHECK(opts.rebind_protection);
+	CHECK_EQ_UINT(opts.nrebind_allow, 0);
 	/* No DHCP: no lease files, not even dnsd's own default. */
 	CHECK_EQ_UINT(opts.nleases, 0);
 
@@ -121,6 +129,7 @@ static void test_defaults(void)
 		CHECK(memcmp(&flags.client_rate, &opts.client_rate,
 			     sizeof(flags.client_rate)) == 0);
 		CHECK_EQ_UINT(flags.client_burst, opts.client_burst);
+		CHECK(flags.rebind_protection == opts.rebind_protection);
 	}
 }
 

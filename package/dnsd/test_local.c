@@ -106,8 +106,47 @@ static void test_duplicates(void)
 	local_free(&t);
 }
 
+/* A lease file holds what DHCP clients call themselves: one label, or
+ * one label under the domain as dhcpd writes it; nothing else. */
+static void test_lease_names(void)
+{
+	static const char leases[] =
+		"10.0.0.5 nas.lan nas\n"		/* as dhcpd writes it */
+		"10.0.0.6 Phone\n"
+		"10.0.0.7 a.b\n"			/* not under the domain */
+		"10.0.0.8 www.bank.example\n"
+		"10.0.0.9 x.y.lan\n"		/* two labels under it */
+		"10.0.0.10 ok evil.example\n"	/* one bad name: whole line */
+		"10.0.0.11 bad_name\n"
+		"10.0.0.12 -dash\n"
+		"10.0.0.13 .lan\n"
+		"10.0.0.14 \xc3\xa9t\xc3\xa9\n"
+		"10.0.0.15 "
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
+	struct local_table t;
+	struct local_result r;
+
+	CHECK_EQ_INT(local_init(&t, 16, "lan"), 0);
+	CHECK_EQ_UINT(local_add_leases_buf(&t, leases, strlen(leases)), 2);
+	CHECK_EQ_UINT(t.bad_lines, 9);
+	CHECK_EQ_INT(local_lookup(&t, "nas.lan", DNS_T_A, &r), LOCAL_FOUND);
+	CHECK_EQ_INT(local_lookup(&t, "phone.lan", DNS_T_A, &r), LOCAL_FOUND);
+	CHECK_EQ_INT(local_lookup(&t, "a.b", DNS_T_A, &r), LOCAL_NONE);
+	CHECK_EQ_INT(local_lookup(&t, "www.bank.example", DNS_T_A, &r),
+		     LOCAL_NONE);
+	CHECK_EQ_INT(local_lookup(&t, "x.y.lan", DNS_T_A, &r), LOCAL_NXDOMAIN);
+	CHECK_EQ_INT(local_lookup(&t, "ok.lan", DNS_T_A, &r), LOCAL_NXDOMAIN);
+	CHECK_EQ_UINT(t.foreign, 0);
+	/* A hosts file (the admin's) may still name anything. */
+	local_clear(&t);
+	CHECK_EQ_UINT(local_add_hosts_buf(&t, "10.0.0.7 a.b\n", 13), 1);
+	CHECK_EQ_INT(local_lookup(&t, "a.b", DNS_T_A, &r), LOCAL_FOUND);
+	local_free(&t);
+}
+
 int main(void)
 {
+	test_lease_names();
 	test_duplicates();
 	test_lookup();
 	test_limits();

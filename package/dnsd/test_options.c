@@ -140,6 +140,17 @@ static void test_config_flag(void)
 	CHECK_EQ_UINT(cfg.upstream_timeout_ms, 300);
 	CHECK_EQ_UINT(cfg.pending_max, 64);
 	CHECK_EQ_INT(cfg.block_mode, BLOCK_NULL);
+	/* Per client: a quarter of the table unless -p says otherwise. */
+	CHECK_EQ_UINT(cfg.pending_per_client, 16);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-p", "8",
+			   NULL), 0);
+	CHECK_EQ_UINT(cfg.pending_per_client, 8);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-p", "0",
+			   NULL), -1);
+	CHECK_STR(err, "-p 0: want 1..65536");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-P", "8",
+			   "-p", "9", NULL), -1);
+	CHECK_STR(err, "-p 9: more than -P 8");
 	/* Config-backed flags are refused, before or after -C, naming the
 	 * key that sets them. */
 	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-u",
@@ -224,6 +235,29 @@ static void test_print(void)
 	CHECK(strstr(out, "hosts 0\n") != NULL);
 	CHECK(strstr(out, "leases /run/dnsd/leases.hosts\n") != NULL);
 	CHECK(strstr(out, "stats-file (none)\n") != NULL);
+	CHECK(strstr(out, "pending-per-client 64\n") != NULL);
+	CHECK(strstr(out, "rebind-protection on\n") != NULL);
+	CHECK(strstr(out, "rebind-allow (none)\n") != NULL);
+
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-l", "10.0.0.1", "-u",
+			   "192.0.2.53", "-R", "off", "-A", "corp.example",
+			   "-A", "home.arpa", NULL), 0);
+	f = tmpfile();
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	options_print(&cfg, f);
+	rewind(f);
+	n = fread(out, 1, sizeof(out) - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	CHECK(strstr(out, "rebind-protection off\n") != NULL);
+	CHECK(strstr(out, "rebind-allow corp.example home.arpa\n") != NULL);
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-R", "maybe", NULL), -1);
+	CHECK_STR(err, "-R maybe: want on or off");
+	CHECK_EQ_INT(parse(&cfg, err, sizeof(err), "-C", "k.conf", "-A",
+			   "corp.example", NULL), -1);
+	CHECK_STR(err, "-A: set in the config ([dns] rebind-allow), not with -C");
 }
 
 int main(void)

@@ -23,6 +23,8 @@ static const char expected[] =
 	"blocked 30\n"
 	"limited 10\n"
 	"servfail 2\n"
+	"capped 4\n"
+	"rebind-blocked 3\n"
 	"cache-entries 123\n"
 	"cache-capacity 2048\n"
 	"written-ms 98765\n";
@@ -32,6 +34,7 @@ static void fill(struct server_stats *st, struct cache *cache)
 	*st = (struct server_stats){
 		.queries = 1000, .cached = 400, .forwarded = 500, .local = 60,
 		.blocked = 30, .limited = 10, .servfail = 2, .formerr = 7,
+		.capped = 4, .rebind_blocked = 3,
 	};
 	*cache = (struct cache){ .used = 123, .capacity = 2048 };
 }
@@ -61,7 +64,8 @@ static void test_format(void)
 		.queries = UINT64_MAX, .cached = UINT64_MAX,
 		.forwarded = UINT64_MAX, .local = UINT64_MAX,
 		.blocked = UINT64_MAX, .limited = UINT64_MAX,
-		.servfail = UINT64_MAX,
+		.servfail = UINT64_MAX, .capped = UINT64_MAX,
+		.rebind_blocked = UINT64_MAX,
 	};
 	cache = (struct cache){ .used = UINT32_MAX, .capacity = UINT32_MAX };
 	CHECK(stats_format(&st, &cache, UINT64_MAX, buf, sizeof(buf)) > 0);
@@ -71,7 +75,8 @@ static void test_format(void)
 	cache = (struct cache){ .used = 0 };
 	CHECK(stats_format(&st, &cache, 0, buf, sizeof(buf)) > 0);
 	CHECK_STR(buf, "queries 0\ncached 0\nforwarded 0\nlocal 0\nblocked 0\n"
-		  "limited 0\nservfail 0\ncache-entries 0\ncache-capacity 0\n"
+		  "limited 0\nservfail 0\ncapped 0\nrebind-blocked 0\n"
+		  "cache-entries 0\ncache-capacity 0\n"
 		  "written-ms 0\n");
 }
 

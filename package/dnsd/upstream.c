@@ -4,6 +4,7 @@
  * random ID, failover on timeout, TCP when the reply was truncated.
  */
 #define _GNU_SOURCE	/* SOCK_NONBLOCK */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "keel/clock.h"
 #include "keel/log.h"
 
+#include "rebind.h"
 #include "rng.h"
 #include "server.h"
 
@@ -195,15 +197,67 @@ static void deliver(struct server *srv, struct fwd_pending *p,
 	}
 }
 
-void upstream_fail(struct server *srv, struct fwd_pending *p, unsigned rcode)
+/* Answers p's waiters with just rcode and frees p. */
+static void answer_rcode(struct server *srv, struct fwd_pending *p,
+			 unsigned rcode, enum query_source src)
 {
 	uint8_t msg[DNS_HDR_LEN + DNS_NAME_MAX + 4];
 	size_t len = dns_build_query(msg, sizeof(msg), 0, &p->q, 0, false);
 
 	dns_put16(msg + 2, (uint16_t)(DNS_F_QR | DNS_F_RA | rcode));
-	srv->stats.servfail++;
-	deliver(srv, p, msg, len, QSRC_FAILED);
+	deliver(srv, p, msg, len, src);
 	release(srv, p);
+}
+
+void upstream_fail(struct server *srv, struct fwd_pending *p, unsigned rcode)
+{
+	srv->stats.servfail++;
+	answer_rcode(srv, p, rcode, QSRC_FAILED);
+}
+
+/*
+ * Rebinding protection (rebind.h): true if the reply gives p's name a
+ * private address and the name is not allow-listed; the reply is then
+ * dropped (never cached) and counted, and logged at most once a second.
+ * The clients get REFUSED: "not answered by policy", which is true; an
+ * NXDOMAIN would claim the name does not exist, and an empty NOERROR
+ * would look like a real, cacheable answer with no address.
+ */
+static bool rebind_drop(struct server *srv, struct fwd_pending *p,
+			const uint8_t *msg, size_t len,
+			const struct dns_msg *m)
+{
+	const struct dnsd_config *cfg = srv->cfg;
+	char name[DNS_TEXT_MAX], addr[INET6_ADDRSTRLEN], tbuf[16];
+	uint8_t first[16];
+	int family = 0;
+	unsigned bad;
+	uint64_t now;
+
+	if (!cfg->rebind_protection)
+		return false;
+	bad = rebind_scan(msg, len, m, first, &family);
+	if (!bad)
+		return false;
+	dns_name_to_text(p->q.name, p->q.name_len, name, sizeof(name));
+	if (rebind_name_allowed(name, cfg->rebind_allow, cfg->nrebind_allow))
+		return false;
+	srv->stats.rebind_blocked++;
+	now = clock_mono_ms();
+	if (srv->rebind_logged_ms && now - srv->rebind_logged_ms < 1000) {
+		srv->rebind_unlogged++;
+		return true;
+	}
+	inet_ntop(family == 4 ? AF_INET : AF_INET6, first, addr, sizeof(addr));
+	logx_warn("rebind: %s %s: upstream %s answered %s%s, a private "
+		  "address: dropped, REFUSED (%llu more not logged)", name,
+		  dns_type_name(p->q.type, tbuf, sizeof(tbuf)),
+		  srv->fwd.upstreams[p->upstream].addr.text, addr,
+		  bad > 1 ? " and more" : "",
+		  (unsigned long long)srv->rebind_unlogged);
+	srv->rebind_logged_ms = now;
+	srv->rebind_unlogged = 0;
+	return true;
 }
 
 static void retry_or_fail(struct server *srv, struct fwd_pending *p)
@@ -282,6 +336,10 @@ static void take_reply(struct server *srv, struct fwd_pending *p,
 			return;
 	} else {
 		fwd_upstream_ok(u);
+	}
+	if (rebind_drop(srv, p, msg, len, m)) {
+		answer_rcode(srv, p, DNS_R_REFUSED, QSRC_BLOCKED);
+		return;
 	}
 	stripped = dns_strip_opt(msg, len, m);
 	if (stripped) {

@@ -489,6 +489,7 @@ static void config_defaults(struct keel_config *cfg)
 	cfg->dns.negative_ttl_max = 300;
 	cfg->dns.query_log_rate = (struct config_rate){ 20, 1 };
 	cfg->dns.client_rate_limit = (struct config_rate){ 100, 1 };
+	cfg->dns.rebind_protection = true;
 	cfg->ssh.lan_only = true;
 	cfg->ssh.port = 22;
 	cfg->ssh.ban_after = 5;

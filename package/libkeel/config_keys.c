@@ -405,6 +405,36 @@ static int k_dns_client_rate_limit(struct parser *p)
 					  &p->cfg->dns.client_rate_limit));
 }
 
+static int k_dns_rebind_protection(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_bool(ARG(0),
+					  &p->cfg->dns.rebind_protection));
+}
+
+/* Repeatable, each line adding to the list: 8 long domains do not fit
+ * on one line. */
+static int k_dns_rebind_allow(struct parser *p)
+{
+	struct config_dns *dns = &p->cfg->dns;
+
+	if (dns->n_rebind_allow + p->n_args > CONFIG_MAX_REBIND_ALLOW)
+		return conf_too_many(p, CONFIG_MAX_REBIND_ALLOW, "domains",
+				     "CONFIG_MAX_REBIND_ALLOW");
+	for (size_t i = 0; i < p->n_args; i++) {
+		char *d = dns->rebind_allow[dns->n_rebind_allow];
+
+		if (conf_check(p, &p->args[i], config_val_domain(ARG(i), d)))
+			return -1;
+		for (size_t j = 0; j < dns->n_rebind_allow; j++)
+			if (strcmp(d, dns->rebind_allow[j]) == 0)
+				return conf_fail_tok(p, &p->args[i],
+						     "is listed twice");
+		dns->n_rebind_allow++;
+	}
+	return 0;
+}
+
 /* ---- [forward NAME] ---- */
 
 static struct config_forward *fwd(struct parser *p)
@@ -747,6 +777,8 @@ static const struct key_spec dns_keys[] = {
 	{ "query-log", k_dns_query_log, 1, 1, false, false },
 	{ "query-log-rate", k_dns_query_log_rate, 1, 1, false, false },
 	{ "client-rate-limit", k_dns_client_rate_limit, 1, 1, false, false },
+	{ "rebind-protection", k_dns_rebind_protection, 1, 1, false, false },
+	{ "rebind-allow", k_dns_rebind_allow, 1, LIST, true, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec forward_keys[] = {

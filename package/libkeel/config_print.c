@@ -183,6 +183,10 @@ static void print_dns(const struct config_dns *dns, FILE *out)
 	put_bool(out, "query-log", dns->query_log);
 	put_rate(out, "query-log-rate", &dns->query_log_rate);
 	put_rate(out, "client-rate-limit", &dns->client_rate_limit);
+	put_bool(out, "rebind-protection", dns->rebind_protection);
+	/* One a line: 8 long domains would not fit on one. */
+	for (unsigned i = 0; i < dns->n_rebind_allow; i++)
+		fprintf(out, "rebind-allow %s\n", dns->rebind_allow[i]);
 }
 
 static void print_forward(const struct config_forward *f, FILE *out)

@@ -58,6 +58,9 @@ static const char full[] =
 	"query-log on\n"
 	"query-log-rate 50/m\n"
 	"client-rate-limit 1000/h\n"
+	"rebind-protection off\n"
+	"rebind-allow corp.example\n"
+	"rebind-allow home.arpa\n"
 	"\n"
 	"[forward web]\n"
 	"proto tcp\n"
@@ -175,6 +178,9 @@ static void test_every_key(void)
 	CHECK_EQ_UINT(cfg.dns.query_log_rate.per_seconds, 60);
 	CHECK_EQ_UINT(cfg.dns.client_rate_limit.count, 1000);
 	CHECK_EQ_UINT(cfg.dns.client_rate_limit.per_seconds, 3600);
+	CHECK(!cfg.dns.rebind_protection);
+	CHECK_EQ_INT(cfg.dns.n_rebind_allow, 2);
+	CHECK_STR(cfg.dns.rebind_allow[1], "home.arpa");
 
 	CHECK_EQ_INT(cfg.n_forwards, 3);
 	CHECK_EQ_INT(cfg.forwards[0].proto, CONFIG_PROTO_TCP);
@@ -225,6 +231,9 @@ static void test_defaults(void)
 	CHECK_EQ_UINT(cfg.dns.cache_bytes, 1u << 20);
 	CHECK_EQ_UINT(cfg.dns.negative_ttl_max, 300);
 	CHECK(!cfg.dns.query_log);
+	/* Rebinding protection is on unless turned off. */
+	CHECK(cfg.dns.rebind_protection);
+	CHECK_EQ_INT(cfg.dns.n_rebind_allow, 0);
 	CHECK(cfg.services.dnsd && cfg.services.logd && cfg.services.sshd);
 	/* Nothing to serve or export: these default off. */
 	CHECK(!cfg.services.dhcpd && !cfg.services.flowd);
@@ -523,6 +532,17 @@ static void test_numbers(void)
 	PARSE_ERR(LAN "[flow]\nversion 11\n", 5, "out of range 5-10");
 	/* Rates. */
 	PARSE_ERR(LAN "[dns]\nclient-rate-limit 10\n", 5, "10 is not a rate");
+	PARSE_ERR(LAN "[dns]\nrebind-protection maybe\n", 5,
+		  "maybe is not on or off");
+	PARSE_ERR(LAN "[dns]\nrebind-allow a.example a.example\n", 5,
+		  "is listed twice");
+	PARSE_ERR(LAN "[dns]\nrebind-allow a..example\n", 5, "a..example");
+	PARSE_ERR(LAN "[dns]\nrebind-allow a.example\nrebind-allow b c "
+		  "a.example\n", 6, "is listed twice");
+	PARSE_ERR(LAN "[dns]\nrebind-allow a b c d e f g h i\n", 5,
+		  "CONFIG_MAX_REBIND_ALLOW");
+	PARSE_ERR(LAN "[dns]\nrebind-allow a b c d e\nrebind-allow f g h i\n",
+		  6, "CONFIG_MAX_REBIND_ALLOW");
 	PARSE_ERR(LAN "[dns]\nclient-rate-limit 10/d\n", 5, "is not a rate");
 	PARSE_ERR(LAN "[dns]\nclient-rate-limit 0/s\n", 5, "is not a rate (count");
 	PARSE_ERR(LAN "[dns]\nclient-rate-limit /s\n", 5, "is not a rate");

@@ -34,6 +34,7 @@
 #define CONFIG_MAX_DHCP_ROUTES	8	/* option 121 routes per pool */
 #define CONFIG_MAX_DHCP_STATIC	64	/* static leases, all pools */
 #define CONFIG_MAX_DNS_HOSTS	64
+#define CONFIG_MAX_REBIND_ALLOW	8	/* [dns] rebind-allow domains */
 #define CONFIG_MAX_FORWARDS	32
 #define CONFIG_MAX_SSH_KEYS	8
 #define CONFIG_MAX_FLOW_IFACES	4
@@ -141,6 +142,11 @@ struct config_dns {
 	bool query_log;
 	struct config_rate query_log_rate;
 	struct config_rate client_rate_limit;
+	/* Drop upstream answers that give names private addresses, but
+	 * for names under rebind_allow (dnsd's rebind.h). */
+	bool rebind_protection;
+	uint8_t n_rebind_allow;
+	char rebind_allow[CONFIG_MAX_REBIND_ALLOW][CONFIG_DOMAIN_MAX + 1];
 };
 
 struct config_forward {
