@@ -12,6 +12,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -26,8 +27,8 @@
 
 static uint8_t nl_mem[1024] __attribute__((aligned(4)));
 
-static void send_ban(struct logd *d, int family, const uint8_t addr[16],
-		     uint64_t ms, const char *text)
+static void send_ban(struct logd *d, const struct prefix *what, uint64_t ms,
+		     const char *text)
 {
 	struct nlbuf b;
 	struct nlsock_result res;
@@ -37,7 +38,8 @@ static void send_ban(struct logd *d, int family, const uint8_t addr[16],
 		return;
 	d->nft_seq += 3;
 	nlb_init(&b, nl_mem, sizeof(nl_mem));
-	if (fwban_batch(&b, seq, family, addr, ms, 0) < 0)
+	if (fwban_batch(&b, seq, what->family, what->addr, what->len, ms,
+			0) < 0)
 		return;
 	/* The kernel runs a batch inside sendmsg(): the replies are
 	 * queued when it returns, so this never waits. */
@@ -50,7 +52,9 @@ static void send_ban(struct logd *d, int family, const uint8_t addr[16],
 		d->nft_error_logged = true;
 		return;
 	}
-	if (res.errors) {
+	/* EEXIST: inside a prefix banned already (keel-fw ban, or a
+	 * ban-prefix6 changed since): that address is dropped anyway. */
+	if (res.errors && res.first_err != -EEXIST) {
 		d->st.ban_errors++;
 		if (res.first_err == -ENOENT) {
 			if (!d->nft_missing_logged)
@@ -71,6 +75,17 @@ static void send_ban(struct logd *d, int family, const uint8_t addr[16],
 	}
 }
 
+/* "10.0.0.1", "2001:db8:1::/64": the length only for a prefix. */
+static void prefix_text(const struct prefix *p, char *buf, size_t n)
+{
+	size_t len;
+
+	inet_ntop(p->family, p->addr, buf, (socklen_t)n);
+	len = strlen(buf);
+	if (p->len != (p->family == AF_INET ? 32 : 128))
+		snprintf(buf + len, n - len, "/%u", p->len);
+}
+
 static void arm(struct logd *d)
 {
 	uint64_t next = sshban_next_expiry(&d->bans), now = clock_mono_ms();
@@ -87,11 +102,14 @@ static void on_expiry(struct evloop *loop, struct evloop_timer *t)
 	struct logd *d = t->arg;
 	struct sshban_entry e;
 	uint64_t forget_ms = (uint64_t)d->cfg->ban.ban_max_s * 2000;
-	char a[INET6_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN + 4];
 
 	(void)loop;
 	while (sshban_expired(&d->bans, clock_mono_ms(), forget_ms, &e)) {
-		inet_ntop(e.family, e.addr, a, sizeof(a));
+		struct prefix p = { .family = e.family, .len = e.len };
+
+		memcpy(p.addr, e.addr, 16);
+		prefix_text(&p, a, sizeof(a));
 		logd_self(d, LOG_AUTH_FAC, 5, "unbanned %s (offence %u ended)",
 			  a, e.offences);
 	}
@@ -100,26 +118,31 @@ static void on_expiry(struct evloop *loop, struct evloop_timer *t)
 
 void banfw_check(struct logd *d, const struct log_msg *m)
 {
-	int family;
-	uint8_t addr[16];
-	uint64_t ms = 0;
-	char a[INET6_ADDRSTRLEN];
-	enum sshban_verdict v;
+	struct sshban_source src;
+	struct sshban_ban ban;
+	enum sshban_line line;
+	char a[INET6_ADDRSTRLEN + 4];
 
-	if (!d->cfg->ban.failures ||
-	    !sshban_match(m->prog.p, m->prog.n, m->text.p, m->text.n, &family,
-			  addr))
+	if (!d->cfg->ban.failures)
 		return;
-	v = sshban_failure(&d->bans, &d->cfg->ban, family, addr,
-			   clock_mono_ms(), &ms);
-	if (v != SSHBAN_BAN)
+	line = sshban_match(m->prog.p, m->prog.n, m->text.p, m->text.n, &src);
+	if (line == SSHBAN_LINE_NONE ||
+	    sshban_event(&d->bans, &d->cfg->ban, line, m->pid, &src,
+			 clock_mono_ms(), &ban) != SSHBAN_BAN)
 		return;
 	d->st.bans++;
-	inet_ntop(family, addr, a, sizeof(a));
-	logd_self(d, LOG_AUTH_FAC, 5, "banned %s for %llus after %u SSH "
-		  "failures", a, (unsigned long long)(ms / 1000),
-		  d->cfg->ban.failures);
-	send_ban(d, family, addr, ms, a);
+	prefix_text(&ban.what, a, sizeof(a));
+	if (ban.probes)
+		logd_self(d, LOG_AUTH_FAC, 5, "banned %s for %llus after %u "
+			  "SSH connections without authentication in %us", a,
+			  (unsigned long long)(ban.ms / 1000),
+			  d->cfg->ban.probes, d->cfg->ban.probe_window_s);
+	else
+		logd_self(d, LOG_AUTH_FAC, 5, "banned %s for %llus after %u "
+			  "SSH failures", a,
+			  (unsigned long long)(ban.ms / 1000),
+			  d->cfg->ban.failures);
+	send_ban(d, &ban.what, ban.ms, a);
 	arm(d);
 }
 
