@@ -497,6 +497,13 @@ static int parse_elem(const struct nla_view *elem, struct fw_elem_info *e)
 	else
 		return -1;
 	memcpy(e->addr, key[NFTA_DATA_VALUE].data, key[NFTA_DATA_VALUE].len);
+	e->prefix_len = e->family == AF_INET ? 32 : 128;
+	if (tb[NFTA_SET_ELEM_FLAGS].data) {
+		uint32_t flags = 0;
+
+		(void)nla_get_be32(&tb[NFTA_SET_ELEM_FLAGS], &flags);
+		e->interval_end = !!(flags & NFT_SET_ELEM_INTERVAL_END);
+	}
 	(void)nla_get_be64(&tb[NFTA_SET_ELEM_TIMEOUT], &e->timeout_ms);
 	(void)nla_get_be64(&tb[NFTA_SET_ELEM_EXPIRATION], &e->expires_ms);
 	return 0;
@@ -529,6 +536,62 @@ int fw_setelems_parse(const struct nlmsg_view *m, struct fw_elem_info *out,
 		(*n)++;
 	}
 	return rc;
+}
+
+/* The prefix length of [first, end) (end NULL: to the top): the longest
+ * prefix starting at first that does not pass end. */
+static uint8_t range_len(const uint8_t *first, const uint8_t *end,
+			 unsigned bits)
+{
+	unsigned len = bits;
+
+	/* Shorten while first stays aligned and the range still fits. */
+	while (len > 0) {
+		unsigned bit = len - 1;
+		uint8_t last[16];
+		int over;
+
+		if (first[bit / 8] & (0x80u >> (bit % 8)))
+			break;	/* first not aligned to a shorter prefix */
+		/* last address of first/(len-1): all host bits set */
+		memcpy(last, first, 16);
+		for (unsigned i = bit; i < bits; i++)
+			last[i / 8] |= (uint8_t)(0x80u >> (i % 8));
+		over = end && memcmp(last, end, bits / 8) >= 0;
+		if (over)
+			break;
+		len--;
+	}
+	return (uint8_t)len;
+}
+
+unsigned fw_elems_ranges(struct fw_elem_info *e, unsigned n)
+{
+	unsigned kept = 0;
+
+	/* Lengths first, then the compaction: ends are needed until all
+	 * starts are paired. */
+	for (unsigned i = 0; i < n; i++) {
+		const struct fw_elem_info *end = NULL;
+		unsigned bits = e[i].family == AF_INET ? 32 : 128;
+
+		if (e[i].interval_end)
+			continue;
+		/* Its end: the smallest end key above it, same family. */
+		for (unsigned j = 0; j < n; j++) {
+			if (!e[j].interval_end || e[j].family != e[i].family ||
+			    memcmp(e[j].addr, e[i].addr, bits / 8) <= 0)
+				continue;
+			if (!end || memcmp(e[j].addr, end->addr, bits / 8) < 0)
+				end = &e[j];
+		}
+		e[i].prefix_len = range_len(e[i].addr, end ? end->addr : NULL,
+					    bits);
+	}
+	for (unsigned i = 0; i < n; i++)
+		if (!e[i].interval_end)
+			e[kept++] = e[i];
+	return kept;
 }
 
 static const char *hook_name(uint32_t hooknum)

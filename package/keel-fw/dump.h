@@ -36,6 +36,8 @@ struct fw_rule_info {
 struct fw_elem_info {
 	int family;		/* AF_INET / AF_INET6 by key length */
 	uint8_t addr[16];
+	uint8_t prefix_len;	/* after fw_elems_ranges(); 32/128: one address */
+	int interval_end;	/* NFT_SET_ELEM_INTERVAL_END: a range's end */
 	uint64_t timeout_ms;	/* 0 if none */
 	uint64_t expires_ms;	/* remaining; 0 if none */
 };
@@ -48,6 +50,16 @@ int fw_rule_parse(const struct nlmsg_view *m, struct fw_rule_info *r);
  * *n says how many were found in all. */
 int fw_setelems_parse(const struct nlmsg_view *m, struct fw_elem_info *out,
 		      unsigned max, unsigned *n);
+
+/*
+ * The sets are interval sets: each ban is a start element and an end
+ * element (the first address past it), or a start alone at the top of
+ * the space. Pairs them up in place: keeps the starts, each with the
+ * prefix_len of its range, drops the ends; returns how many are left. A
+ * range that is not one prefix keeps the longest prefix that starts it
+ * (shown, carried over and unbanned by that). Pure.
+ */
+unsigned fw_elems_ranges(struct fw_elem_info *e, unsigned n);
 
 /* "hook input priority 0 policy drop" style text for a chain header. */
 void fw_chain_format(const struct fw_chain_info *c, char *buf, size_t size);

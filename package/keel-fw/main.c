@@ -29,6 +29,7 @@
 
 #include <keel/file.h>
 #include <keel/log.h>
+#include <keel/fwban.h>
 #include <keel/nft.h>
 #include <keel/nlmsg.h>
 
@@ -52,8 +53,8 @@ static void usage(void)
 		"[-f 'PROTO PORT HOST[:PORT]']... [-t BAN_SECONDS] "
 		"[POLICYFILE]\n"
 		"       keel-fw show\n"
-		"       keel-fw ban ADDR [SECONDS]\n"
-		"       keel-fw unban ADDR\n"
+		"       keel-fw ban ADDR[/LEN] [SECONDS]\n"
+		"       keel-fw unban ADDR[/LEN]\n"
 		"       keel-fw bans\n");
 	exit(2);
 }
@@ -226,17 +227,54 @@ static int run_dump(int fd, uint16_t msg, const char *set, nlsock_cb cb)
 	return res.first_err;
 }
 
+/* "10.0.0.1", or "2001:db8::/64" for a prefix. */
 static void format_addr(const struct fw_elem_info *e, char *buf, size_t n)
 {
+	size_t len;
+
 	inet_ntop(e->family, e->addr, buf, (socklen_t)n);
+	len = strlen(buf);
+	if (e->prefix_len != (e->family == AF_INET ? 32 : 128))
+		snprintf(buf + len, n - len, "/%u", e->prefix_len);
+}
+
+/* One set's elements, paired into ranges (start + end elements). */
+static int dump_set(int fd, const char *set)
+{
+	unsigned first = dump.n_elems;
+	int err = run_dump(fd, NFT_MSG_GETSETELEM, set, on_elems);
+
+	dump.n_elems = first + fw_elems_ranges(dump.elems + first,
+					       dump.n_elems - first);
+	return err;
 }
 
 /* Bans in force now (either set may be missing: no table yet). */
 static void read_bans(int fd)
 {
 	dump.n_elems = 0;
-	(void)run_dump(fd, NFT_MSG_GETSETELEM, FW_SET4, on_elems);
-	(void)run_dump(fd, NFT_MSG_GETSETELEM, FW_SET6, on_elems);
+	(void)dump_set(fd, FW_SET4);
+	(void)dump_set(fd, FW_SET6);
+}
+
+/* "ADDR" or "ADDR/LEN". */
+static int parse_ban(const char *s, int *family, uint8_t addr[16],
+		     unsigned *prefix_len)
+{
+	const char *slash = strchr(s, '/');
+	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	uint32_t len;
+
+	if (fw_addr_parse(s, n, family, addr) < 0)
+		return -1;
+	*prefix_len = *family == AF_INET ? 32 : 128;
+	if (!slash)
+		return 0;
+	if (fw_uint_parse(slash + 1, strlen(slash + 1), 1, *prefix_len,
+			  &len) < 0)
+		return -1;
+	*prefix_len = len;
+	return 0;
 }
 
 /* ---- commands ---- */
@@ -361,6 +399,7 @@ static int cmd_apply(int argc, char **argv)
 				continue;
 			bans[n_bans].family = dump.elems[i].family;
 			memcpy(bans[n_bans].addr, dump.elems[i].addr, 16);
+			bans[n_bans].prefix_len = dump.elems[i].prefix_len;
 			bans[n_bans].timeout_ms = dump.elems[i].expires_ms;
 			n_bans++;
 		}
@@ -421,9 +460,9 @@ static int cmd_bans(void)
 	int fd = open_nft(), err;
 	char a[INET6_ADDRSTRLEN];
 
-	err = run_dump(fd, NFT_MSG_GETSETELEM, FW_SET4, on_elems);
+	err = dump_set(fd, FW_SET4);
 	if (!err)
-		err = run_dump(fd, NFT_MSG_GETSETELEM, FW_SET6, on_elems);
+		err = dump_set(fd, FW_SET6);
 	if (err)
 		return not_loaded(err);
 	for (unsigned i = 0; i < dump.n_elems; i++) {
@@ -444,14 +483,15 @@ static int cmd_bans(void)
 
 static int cmd_ban(int argc, char **argv, int del)
 {
-	uint8_t addr[16];
+	uint8_t addr[16], first[16], end[16];
 	int family, fd;
 	uint32_t secs = 0;
+	unsigned plen;
 
 	if (argc < 2 || argc > (del ? 2 : 3))
 		usage();
-	if (fw_addr_parse(argv[1], strlen(argv[1]), &family, addr) < 0) {
-		logx_err("%s: not an IPv4 or IPv6 address", argv[1]);
+	if (parse_ban(argv[1], &family, addr, &plen) < 0) {
+		logx_err("%s: not an IPv4 or IPv6 address[/length]", argv[1]);
 		return 1;
 	}
 	if (argc == 3 && fw_uint_parse(argv[2], strlen(argv[2]), 1, 100000000,
@@ -466,9 +506,11 @@ static int cmd_ban(int argc, char **argv, int del)
 		int found = 0;
 
 		read_bans(fd);
+		(void)fwban_range(family, addr, plen, first, end);
 		for (unsigned i = 0; i < dump.n_elems; i++)
 			found |= dump.elems[i].family == family &&
-				!memcmp(dump.elems[i].addr, addr,
+				dump.elems[i].prefix_len == plen &&
+				!memcmp(dump.elems[i].addr, first,
 					family == AF_INET ? 4 : 16);
 		if (!found) {
 			logx_err("%s is not banned", argv[1]);
@@ -476,7 +518,8 @@ static int cmd_ban(int argc, char **argv, int del)
 		}
 	}
 	fw_batch_init(&batch, batch_mem, sizeof(batch_mem), seq_base());
-	if (fw_ban_build(family, addr, (uint64_t)secs * 1000, del, &batch) < 0)
+	if (fw_ban_build(family, addr, plen, (uint64_t)secs * 1000, del,
+			 &batch) < 0)
 		return 1;
 	return send_batch(fd, del ? "unban" : "ban") < 0;
 }

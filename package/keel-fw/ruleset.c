@@ -359,7 +359,8 @@ static void add_set(struct fw_batch *fb, const struct fw_policy *p,
 {
 	struct nft_set_desc s = {
 		.name = name, .set_id = id, .key_type = type, .key_len = len,
-		.flags = NFT_SET_TIMEOUT,
+		/* Intervals: logd bans IPv6 prefixes (ban-prefix6). */
+		.flags = NFT_SET_TIMEOUT | NFT_SET_INTERVAL,
 		.timeout_ms = (uint64_t)p->ban_timeout_s * 1000,
 	};
 	uint32_t seq = fw_batch_msg(fb, "set %s", name);
@@ -388,12 +389,10 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	add_set(fb, p, FW_SET4, SET4_ID, NFT_DATATYPE_IPADDR, 4);
 	add_set(fb, p, FW_SET6, SET6_ID, NFT_DATATYPE_IP6ADDR, 16);
 	for (unsigned i = 0; i < n_bans; i++) {
-		int v4 = bans[i].family == AF_INET;
-
 		seq = fw_batch_msg(fb, "ban carried over");
-		nft_setelem(b, NFT_MSG_NEWSETELEM, NLM_F_CREATE | ACK, seq,
-			    FAMILY, FW_TABLE, v4 ? FW_SET4 : FW_SET6,
-			    bans[i].addr, v4 ? 4 : 16, bans[i].timeout_ms);
+		if (fwban_elem(b, seq, bans[i].family, bans[i].addr,
+			       bans[i].prefix_len, bans[i].timeout_ms, 0) < 0)
+			return -1;
 	}
 
 	add_chain(fb, "input", "filter", NF_INET_LOCAL_IN, 0, NF_DROP);
@@ -498,16 +497,18 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	return fw_batch_finish(fb);
 }
 
-int fw_ban_build(int family, const uint8_t addr[16], uint64_t timeout_ms,
-		 int del, struct fw_batch *fb)
+int fw_ban_build(int family, const uint8_t addr[16], unsigned prefix_len,
+		 uint64_t timeout_ms, int del, struct fw_batch *fb)
 {
 	char a[INET6_ADDRSTRLEN];
 	uint32_t seq;
 
 	if (!inet_ntop(family, addr, a, sizeof(a)))
 		return -1;
-	seq = fw_batch_msg(fb, "%s %s", del ? "unban" : "ban", a);
-	if (fwban_elem(&fb->nl, seq, family, addr, timeout_ms, del) < 0)
+	seq = fw_batch_msg(fb, "%s %s/%u", del ? "unban" : "ban", a,
+			   prefix_len);
+	if (fwban_elem(&fb->nl, seq, family, addr, prefix_len, timeout_ms,
+		       del) < 0)
 		return -1;
 	return fw_batch_finish(fb);
 }

@@ -42,6 +42,7 @@ const char *fw_batch_what(const struct fw_batch *fb, uint32_t seq);
 struct fw_ban {
 	int family;
 	uint8_t addr[16];
+	unsigned prefix_len;	/* 32/128: one address */
 	uint64_t timeout_ms;	/* remaining; 0 = none */
 };
 
@@ -54,9 +55,9 @@ struct fw_ban {
 int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		     unsigned n_bans, int bad_rule, struct fw_batch *fb);
 
-/* Adds (or with del, removes) one address from banned4/banned6, through
- * libkeel's fwban_elem() (logd bans the same way). */
-int fw_ban_build(int family, const uint8_t addr[16], uint64_t timeout_ms,
-		 int del, struct fw_batch *fb);
+/* Adds (or with del, removes) one address or prefix from banned4/banned6,
+ * through libkeel's fwban_elem() (logd bans the same way). */
+int fw_ban_build(int family, const uint8_t addr[16], unsigned prefix_len,
+		 uint64_t timeout_ms, int del, struct fw_batch *fb);
 
 #endif /* KEEL_FW_RULESET_H */

@@ -86,7 +86,8 @@ static void test_policy_batch(void)
 {
 	struct fw_policy p;
 	struct seen s;
-	struct fw_ban ban = { .family = AF_INET, .timeout_ms = 5000 };
+	struct fw_ban ban = { .family = AF_INET, .prefix_len = 32,
+			      .timeout_ms = 5000 };
 	const struct fw_rule_info *r;
 	char err[200];
 	const char *text = "lan lan0\nwan wan0\n"
@@ -173,9 +174,9 @@ static void test_bad_rule_and_ban(void)
 	CHECK(find(&s, "input", "test: jump to a missing chain") != NULL);
 
 	fw_batch_init(&fb, mem, sizeof(mem), 50);
-	CHECK_EQ_INT(fw_ban_build(AF_INET, a, 60000, 0, &fb), 0);
+	CHECK_EQ_INT(fw_ban_build(AF_INET, a, 32, 60000, 0, &fb), 0);
 	CHECK_EQ_UINT(fb.n_msgs, 1);
-	CHECK_STR(fw_batch_what(&fb, 51), "ban 203.0.113.7");
+	CHECK_STR(fw_batch_what(&fb, 51), "ban 203.0.113.7/32");
 
 	/* A buffer too small is an error, never a cut batch. */
 	fw_batch_init(&fb, mem, 2048, 1);
@@ -227,6 +228,42 @@ static void test_setelem_reply(void)
 	CHECK(1);
 }
 
+/* Interval sets: start and end elements paired back into prefixes, in
+ * the kernel's dump order (descending), an unpaired top start, IPv4. */
+static void test_elems_ranges(void)
+{
+	struct fw_elem_info e[6];
+	const uint8_t p64[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1 };
+	const uint8_t p64_end[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 1 };
+	const uint8_t h[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 5 };
+	const uint8_t h_end[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 6 };
+	const uint8_t top[16] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+	memset(e, 0, sizeof(e));
+	for (int i = 0; i < 5; i++)
+		e[i].family = AF_INET6;
+	memcpy(e[0].addr, top, 16);
+	memcpy(e[1].addr, p64_end, 16);
+	e[1].interval_end = 1;
+	memcpy(e[2].addr, p64, 16);
+	memcpy(e[3].addr, h_end, 16);
+	e[3].interval_end = 1;
+	memcpy(e[4].addr, h, 16);
+	e[5].family = AF_INET;
+	memcpy(e[5].addr, (const uint8_t[]){ 10, 0, 0, 100 }, 4);
+	CHECK_EQ_UINT(fw_elems_ranges(e, 6), 4);
+	CHECK(!memcmp(e[0].addr, top, 16));
+	CHECK_EQ_UINT(e[0].prefix_len, 48);
+	CHECK(!memcmp(e[1].addr, p64, 16));
+	CHECK_EQ_UINT(e[1].prefix_len, 64);
+	CHECK(!memcmp(e[2].addr, h, 16));
+	CHECK_EQ_UINT(e[2].prefix_len, 128);
+	/* A start without an end below the top: it runs to the top; its
+	 * own alignment bounds what is shown. */
+	CHECK_EQ_INT(e[3].family, AF_INET);
+	CHECK_EQ_UINT(e[3].prefix_len, 30);
+}
+
 /* The largest policy keel.conf can ask for (one WAN, 4 LANs, every
  * forwarded port in use, both protocols) fits what keel-fw sends; a
  * larger hand-written policy is refused whole, never cut. */
@@ -268,6 +305,7 @@ static void test_largest(void)
 
 int main(void)
 {
+	test_elems_ranges();
 	test_largest();
 	test_policy_batch();
 	test_bad_rule_and_ban();

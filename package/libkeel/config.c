@@ -494,6 +494,8 @@ static void config_defaults(struct keel_config *cfg)
 	cfg->ssh.port = 22;
 	cfg->ssh.ban_after = 5;
 	cfg->ssh.ban_seconds = 600;
+	cfg->ssh.ban_prefix6 = 64;
+	cfg->ssh.probe_limit = (struct config_rate){ 20, 60 };
 	cfg->log.ring_bytes = 256 * 1024;
 }
 

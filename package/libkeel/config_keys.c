@@ -560,6 +560,54 @@ static int k_ssh_ban_time(struct parser *p)
 				 &p->cfg->ssh.ban_seconds);
 }
 
+static int k_ssh_ban_prefix6(struct parser *p)
+{
+	uint32_t len;
+
+	if (conf_get_uint(p, &p->args[0], 48, 128, &len))
+		return -1;
+	p->cfg->ssh.ban_prefix6 = (uint8_t)len;
+	return 0;
+}
+
+static int k_ssh_probe_limit(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_rate(ARG(0), &p->cfg->ssh.probe_limit));
+}
+
+/* ADDR or ADDR/LEN (a host is its full length); repeatable, all lines
+ * together at most CONFIG_MAX_SSH_ALLOW. */
+static int k_ssh_ban_allow(struct parser *p)
+{
+	struct config_ssh *ssh = &p->cfg->ssh;
+
+	for (size_t i = 0; i < p->n_args; i++) {
+		const struct tok *t = &p->args[i];
+		struct config_addr a;
+		const char *why;
+
+		if (ssh->n_ban_allow == CONFIG_MAX_SSH_ALLOW)
+			return conf_too_many(p, CONFIG_MAX_SSH_ALLOW,
+					     "addresses",
+					     "CONFIG_MAX_SSH_ALLOW");
+		if (memchr(t->s, '/', t->n)) {
+			why = config_val_cidr(t->s, t->n, 0, &a);
+		} else {
+			why = config_val_addr(t->s, t->n, 0, &a);
+			a.prefix = a.family == CONFIG_AF_INET ? 32 : 128;
+		}
+		if (why)
+			return conf_fail_tok(p, t, "%s", why);
+		for (size_t j = 0; j < ssh->n_ban_allow; j++)
+			if (config_addr_equal(&a, &ssh->ban_allow[j]) &&
+			    a.prefix == ssh->ban_allow[j].prefix)
+				return conf_fail_tok(p, t, "is listed twice");
+		ssh->ban_allow[ssh->n_ban_allow++] = a;
+	}
+	return 0;
+}
+
 static bool is_key_type(const struct tok *t)
 {
 	static const char *const types[] = {
@@ -802,6 +850,9 @@ static const struct key_spec ssh_keys[] = {
 	{ "port", k_ssh_port, 1, 1, false, false },
 	{ "ban-after", k_ssh_ban_after, 1, 1, false, false },
 	{ "ban-time", k_ssh_ban_time, 1, 1, false, false },
+	{ "ban-prefix6", k_ssh_ban_prefix6, 1, 1, false, false },
+	{ "probe-limit", k_ssh_probe_limit, 1, 1, false, false },
+	{ "ban-allow", k_ssh_ban_allow, 1, LIST, true, false },
 	{ "authorized-key", k_ssh_authorized_key, 2, LIST, true, true },
 	{ NULL, NULL, 0, 0, false, false },
 };

@@ -224,6 +224,13 @@ static void print_ssh(const struct config_ssh *ssh, FILE *out)
 	fprintf(out, "port %u\n", ssh->port);
 	fprintf(out, "ban-after %u\n", ssh->ban_after);
 	put_duration(out, "ban-time", ssh->ban_seconds);
+	fprintf(out, "ban-prefix6 %u\n", ssh->ban_prefix6);
+	put_rate(out, "probe-limit", &ssh->probe_limit);
+	for (unsigned i = 0; i < ssh->n_ban_allow; i++) {
+		fputs("ban-allow ", out);
+		put_addr(out, &ssh->ban_allow[i], true);
+		fputc('\n', out);
+	}
 	for (unsigned i = 0; i < ssh->n_keys; i++)
 		fprintf(out, "authorized-key %s\n", ssh->keys[i]);
 }

@@ -118,6 +118,43 @@ void nft_setelem(struct nlbuf *b, uint16_t msg, uint16_t nlflags,
 	nlb_msg_end(b, m);
 }
 
+/* One element of an interval set's list: its key, with flags (e.g.
+ * NFT_SET_ELEM_INTERVAL_END) and a timeout when non-zero. */
+static void put_elem(struct nlbuf *b, uint16_t msg, const void *key,
+		     size_t key_len, uint32_t flags, uint64_t timeout_ms)
+{
+	size_t elem = nlb_nest_begin(b, NFTA_LIST_ELEM);
+	size_t k = nlb_nest_begin(b, NFTA_SET_ELEM_KEY);
+
+	nlb_put(b, NFTA_DATA_VALUE, key, key_len);
+	nlb_nest_end(b, k);
+	if (flags)
+		nlb_put_be32(b, NFTA_SET_ELEM_FLAGS, flags);
+	if (timeout_ms && msg == NFT_MSG_NEWSETELEM)
+		nlb_put_be64(b, NFTA_SET_ELEM_TIMEOUT, timeout_ms);
+	nlb_nest_end(b, elem);
+}
+
+void nft_setelem_range(struct nlbuf *b, uint16_t msg, uint16_t nlflags,
+		       uint32_t seq, uint8_t family, const char *table,
+		       const char *set, const void *first, const void *end,
+		       size_t key_len, uint64_t timeout_ms)
+{
+	size_t m = nft_msg_begin(b, msg, nlflags, family, seq);
+	size_t list;
+
+	nlb_put_str(b, NFTA_SET_ELEM_LIST_TABLE, table);
+	nlb_put_str(b, NFTA_SET_ELEM_LIST_SET, set);
+	list = nlb_nest_begin(b, NFTA_SET_ELEM_LIST_ELEMENTS);
+	/* The timeout is the start's: the kernel refuses one on an end
+	 * (EINVAL) and collects the end with its expired start. */
+	put_elem(b, msg, first, key_len, 0, timeout_ms);
+	if (end)
+		put_elem(b, msg, end, key_len, NFT_SET_ELEM_INTERVAL_END, 0);
+	nlb_nest_end(b, list);
+	nlb_msg_end(b, m);
+}
+
 struct nft_rule_pos nft_rule_begin(struct nlbuf *b, uint16_t nlflags,
 				   uint32_t seq, uint8_t family,
 				   const char *table, const char *chain)

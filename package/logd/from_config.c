@@ -2,6 +2,8 @@
  * from_config.c - keel.conf's [log] and [ssh] keys to struct logd_options.
  */
 #include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
 
 #include "from_config.h"
 
@@ -32,9 +34,41 @@ int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 			 LOGD_BAN_SECONDS_MAX);
 		return -1;
 	}
+	if (cfg->ssh.ban_prefix6 < SSHBAN_PREFIX6_MIN ||
+	    cfg->ssh.ban_prefix6 > 128) {
+		snprintf(err, errlen, "[ssh] ban-prefix6 %u: logd takes %u to "
+			 "128", cfg->ssh.ban_prefix6, SSHBAN_PREFIX6_MIN);
+		return -1;
+	}
+	if (cfg->ssh.probe_limit.count > LOGD_BAN_FAILURES_MAX) {
+		snprintf(err, errlen, "[ssh] probe-limit %u: more than logd's "
+			 "%u (LOGD_BAN_FAILURES_MAX)",
+			 cfg->ssh.probe_limit.count, LOGD_BAN_FAILURES_MAX);
+		return -1;
+	}
+	if (cfg->ssh.n_ban_allow > SSHBAN_ALLOW_MAX) {
+		snprintf(err, errlen, "[ssh] ban-allow: %u prefixes, more than "
+			 "logd's %d (SSHBAN_ALLOW_MAX)", cfg->ssh.n_ban_allow,
+			 SSHBAN_ALLOW_MAX);
+		return -1;
+	}
 	out.ring_bytes = cfg->log.ring_bytes;
 	out.ban.failures = failures;
 	out.ban.ban_s = cfg->ssh.ban_seconds;
+	out.ban.prefix6 = cfg->ssh.ban_prefix6;
+	out.ban.probes = cfg->ssh.probe_limit.count;
+	out.ban.probe_window_s = cfg->ssh.probe_limit.count ?
+		cfg->ssh.probe_limit.per_seconds : out.ban.probe_window_s;
+	out.ban.n_allow = cfg->ssh.n_ban_allow;
+	for (size_t i = 0; i < cfg->ssh.n_ban_allow; i++) {
+		const struct config_addr *a = &cfg->ssh.ban_allow[i];
+		struct prefix *p = &out.ban.allow[i];
+
+		memset(p, 0, sizeof(*p));
+		p->family = a->family == CONFIG_AF_INET ? AF_INET : AF_INET6;
+		memcpy(p->addr, a->bytes, 16);
+		p->len = a->prefix;
+	}
 	out.remote_set = cfg->log.remote_set;
 	out.remote_tcp = false;
 	if (cfg->log.remote_set) {

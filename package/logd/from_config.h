@@ -14,7 +14,9 @@
 /*
  * Pure. Sets from cfg: the ring ([log] ring-size), the remote collector
  * and its protocol ([log] remote), the SSH ban's failures ([ssh] ban-after,
- * 0 when [services] sshd is off) and first ban ([ssh] ban-time); leaves
+ * 0 when [services] sshd is off), first ban ([ssh] ban-time), IPv6 ban
+ * prefix ([ssh] ban-prefix6), probe limit ([ssh] probe-limit) and the
+ * allowlist ([ssh] ban-allow); leaves
  * every other field of o as it is, then runs options_check(). A value logd
  * cannot hold is an error naming the key and the limit, never cut, and o is
  * then left as it was. Returns 0, or -1 with one line in err.

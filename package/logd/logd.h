@@ -71,9 +71,8 @@ struct logd {
 	/* bans */
 	struct sshban bans;
 	struct evloop_timer ban_timer;
-	int nft_fd;
-	uint32_t nft_seq;
-	bool nft_missing_logged, nft_error_logged;
+	struct evloop_fd ban_watch;	/* the ban helper's socket; -1: none */
+	bool nft_missing_logged, nft_error_logged, helper_gone_logged;
 };
 
 /* logd's own lines go into its ring (never to stderr: init feeds our
@@ -94,7 +93,8 @@ void readers_notify(struct logd *d);
 int forward_init(struct logd *d, char *err, size_t errlen);
 void forward_notify(struct logd *d);
 
-int banfw_init(struct logd *d);
+/* helper_fd: banhelper_spawn()'s socket, -1 when bans are off. */
+int banfw_init(struct logd *d, int helper_fd);
 /* A dropbear line may count against its source. */
 void banfw_check(struct logd *d, const struct log_msg *m);
 

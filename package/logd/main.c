@@ -3,7 +3,8 @@
  * from the LAN when asked) and the kernel log into one RAM ring; readers
  * on a unix socket (logread); optional forwarding to a collector; SSH
  * brute-force bans from dropbear's lines. Sockets are bound as root, then
- * logd runs as its own user with only CAP_NET_ADMIN (for the bans).
+ * logd runs as its own user with no capability; with bans on, a helper
+ * forked first holds CAP_NET_ADMIN and only adds bans (banhelper.h).
  */
 #define _GNU_SOURCE	/* recvmmsg */
 #include <arpa/inet.h>
@@ -20,7 +21,6 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/capability.h>
 
 #include "keel/clock.h"
 #include "keel/config.h"
@@ -28,6 +28,7 @@
 #include "keel/privdrop.h"
 #include "keel/ready.h"
 
+#include "banhelper.h"
 #include "from_config.h"
 #include "logd.h"
 #include "syslog_parse.h"
@@ -343,7 +344,7 @@ static void on_hup(struct evloop *loop, const struct signalfd_siginfo *si,
 	read_hostname();
 }
 
-static int setup(char *err, size_t errlen)
+static int setup(int helper_fd, char *err, size_t errlen)
 {
 	void *ring_mem;
 
@@ -376,8 +377,9 @@ static int setup(char *err, size_t errlen)
 			return -1;
 	if (readers_init(&d, err, errlen) < 0)
 		return -1;
-	if (banfw_init(&d) < 0) {
-		snprintf(err, errlen, "netlink: %s", strerror(errno));
+	if (banfw_init(&d, helper_fd) < 0) {
+		snprintf(err, errlen, "ban helper: epoll: %s",
+			 strerror(errno));
 		return -1;
 	}
 	if (open_kmsg(err, errlen) < 0)
@@ -403,7 +405,7 @@ int main(int argc, char **argv)
 {
 	char err[512];
 	const char *why;
-	int rc;
+	int rc, helper_fd = -1;
 
 	log_init("logd", KEEL_LOG_STDERR);
 	options_defaults(&cfg);
@@ -422,15 +424,21 @@ int main(int argc, char **argv)
 		options_print(&cfg, stdout);
 		return 0;
 	}
-	if (setup(err, sizeof(err)) < 0) {
+	/* First, while nothing untrusted is open: the helper inherits only
+	 * stdio and its end of the socketpair. */
+	if (cfg.ban.failures) {
+		helper_fd = banhelper_spawn(cfg.user, err, sizeof(err));
+		if (helper_fd < 0) {
+			logx_err("%s", err);
+			return 1;
+		}
+	}
+	if (setup(helper_fd, err, sizeof(err)) < 0) {
 		logx_err("%s", err);
 		return 1;
 	}
 	if (geteuid() == 0) {
-		rc = cfg.ban.failures ?
-			privdrop_keep_caps(cfg.user, 1ull << CAP_NET_ADMIN,
-					   &why) :
-			privdrop(cfg.user, &why);
+		rc = privdrop(cfg.user, &why);
 		if (rc < 0) {
 			logx_err("cannot drop privileges to %s: %s", cfg.user,
 				 why);

@@ -21,16 +21,20 @@ void options_defaults(struct logd_options *cfg)
 	cfg->ban.window_s = 600;
 	cfg->ban.ban_s = 600;
 	cfg->ban.ban_max_s = 86400;
+	cfg->ban.probes = 20;
+	cfg->ban.probe_window_s = 60;
+	cfg->ban.prefix6 = SSHBAN_PREFIX6_DEFAULT;
 	cfg->user = "logd";
 }
 
 
 static const char usage[] =
 	"usage: logd [options]\n"
-	"       logd -C FILE [options other than -s -r -t -f -b]\n"
+	"       logd -C FILE [options other than -s -r -t -f -b -6 -p -a]\n"
 	"  -C FILE         settings from keel.conf: [log] ring-size and remote,\n"
-	"                  [ssh] ban-after (0 when [services] sshd is off) and\n"
-	"                  ban-time; the flags for those are then refused\n"
+	"                  [ssh] ban-after (0 when [services] sshd is off),\n"
+	"                  ban-time, ban-prefix6, probe-limit and ban-allow;\n"
+	"                  the flags for those are then refused\n"
 	"  -S PATH         syslog socket (default /dev/log)\n"
 	"  -K PATH         kernel log device, - for none (default /dev/kmsg)\n"
 	"  -U ADDR[:PORT]  also take syslog over UDP here (repeatable, at most\n"
@@ -44,6 +48,10 @@ static const char usage[] =
 	"  -w SECS         ... within this window (default 600)\n"
 	"  -b SECS         first ban; doubles per repeat (default 600)\n"
 	"  -m SECS         longest ban (default 86400)\n"
+	"  -6 LEN          count and ban IPv6 sources per /LEN, 48..128\n"
+	"                  (default 64; link-local ones always per address)\n"
+	"  -p N/SECS       SSH connections without authentication (port\n"
+	"                  checks) that ban a source; 0 = never (default 20/60)\n"
 	"  -a PREFIX       never ban this prefix (repeatable, at most 16)\n"
 	"  -u USER         drop privileges to USER (default logd)\n"
 	"  -H NAME         host name in lines and forwards (default: kernel's)\n"
@@ -55,7 +63,32 @@ static const char usage[] =
 
 /* The flags whose settings keel.conf holds: with -C they are refused, so
  * a setting has one source. */
-static const char config_flags[] = "srtfb";
+static const char config_flags[] = "srtfb6pa";
+
+/* "N/SECS", or "0" for never. */
+static int parse_probe_limit(const char *s, struct sshban_config *ban)
+{
+	char n[16];
+	const char *slash = strchr(s, '/');
+	uint32_t count, secs = 60;
+
+	if (!slash) {
+		if (parse_u32(s, 0, &count))
+			return -1;
+		ban->probes = 0;
+		return 0;
+	}
+	if ((size_t)(slash - s) >= sizeof(n))
+		return -1;
+	memcpy(n, s, (size_t)(slash - s));
+	n[slash - s] = '\0';
+	if (parse_u32(n, LOGD_BAN_FAILURES_MAX, &count) ||
+	    parse_u32(slash + 1, 86400, &secs) || !secs)
+		return -1;
+	ban->probes = count;
+	ban->probe_window_s = secs;
+	return 0;
+}
 
 int options_parse(struct logd_options *cfg, int argc, char **argv,
 		  char *err, size_t errlen)
@@ -64,7 +97,7 @@ int options_parse(struct logd_options *cfg, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":C:S:K:U:R:s:r:t:f:w:b:m:a:u:H:nh")) !=
+	while ((opt = getopt(argc, argv, ":C:S:K:U:R:s:r:t:f:w:b:m:6:p:a:u:H:nh")) !=
 	       -1) {
 		if (strchr(config_flags, opt) && !config_flag)
 			config_flag = opt;
@@ -137,6 +170,22 @@ int options_parse(struct logd_options *cfg, int argc, char **argv,
 				FAIL("-m %s: not seconds 1..%u", optarg,
 				     LOGD_BAN_SECONDS_MAX);
 			break;
+		case '6': {
+			uint32_t len;
+
+			if (parse_u32(optarg, 128, &len) ||
+			    len < SSHBAN_PREFIX6_MIN)
+				FAIL("-6 %s: not a prefix length %u..128",
+				     optarg, SSHBAN_PREFIX6_MIN);
+			cfg->ban.prefix6 = (uint8_t)len;
+			break;
+		}
+		case 'p':
+			if (parse_probe_limit(optarg, &cfg->ban))
+				FAIL("-p %s: not N/SECS (N 0..%u, SECS "
+				     "1..86400) or 0", optarg,
+				     LOGD_BAN_FAILURES_MAX);
+			break;
 		case 'a':
 			if (cfg->ban.n_allow == SSHBAN_ALLOW_MAX)
 				FAIL("more than %d -a", SSHBAN_ALLOW_MAX);
@@ -206,6 +255,14 @@ void options_print(const struct logd_options *cfg, FILE *f)
 			cfg->ban.ban_s, cfg->ban.ban_max_s);
 	else
 		fprintf(f, "ssh ban         off\n");
+	if (cfg->ban.failures && cfg->ban.probes)
+		fprintf(f, "ssh probe ban   %u connections without auth in "
+			"%us\n", cfg->ban.probes, cfg->ban.probe_window_s);
+	else if (cfg->ban.failures)
+		fprintf(f, "ssh probe ban   off\n");
+	if (cfg->ban.failures)
+		fprintf(f, "ssh ban prefix  ipv4 /32, ipv6 /%u, link-local "
+			"/128\n", cfg->ban.prefix6);
 	for (size_t i = 0; i < cfg->ban.n_allow; i++) {
 		const struct prefix *p = &cfg->ban.allow[i];
 

@@ -1,9 +1,6 @@
 /*
- * sshban.c - count dropbear's failures per address, decide bans.
- *
- * The texts matched are dropbear 2022.83's (svr-authpasswd.c,
- * svr-authpubkey.c, svr-session.c); addresses come as "host:port" from
- * getnameinfo(), IPv6 without brackets, so the port is after the last ':'.
+ * sshban.c - count dropbear's failures and unauthenticated connections
+ * per source, decide bans.
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -11,95 +8,6 @@
 #include <sys/socket.h>
 
 #include "sshban.h"
-
-static const char *find(const char *p, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if (!memcmp(p + i, needle, k))
-			return p + i;
-	return NULL;
-}
-
-/* "A:P" (ending at end or at '>') to an address. */
-static int parse_addr_port(const char *p, size_t n, int *family,
-			   uint8_t addr[16])
-{
-	char host[64];
-	size_t end = 0, colon = 0;
-
-	while (end < n && p[end] != '>' && p[end] != ' ')
-		end++;
-	for (size_t i = 0; i < end; i++)
-		if (p[i] == ':')
-			colon = i;
-	if (!colon || colon >= sizeof(host))
-		return 0;
-	memcpy(host, p, colon);
-	host[colon] = '\0';
-	memset(addr, 0, 16);
-	if (inet_pton(AF_INET, host, addr) == 1) {
-		*family = AF_INET;
-		return 1;
-	}
-	if (inet_pton(AF_INET6, host, addr) == 1) {
-		static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
-
-		if (!memcmp(addr, mapped, 12)) {
-			memmove(addr, addr + 12, 4);
-			memset(addr + 4, 0, 12);
-			*family = AF_INET;
-		} else {
-			*family = AF_INET6;
-		}
-		return 1;
-	}
-	return 0;
-}
-
-int sshban_match(const char *prog, size_t prog_len, const char *text,
-		 size_t text_len, int *family, uint8_t addr[16])
-{
-	static const char *const from_lines[] = {
-		"Bad password attempt for '",
-		"Too-long password attempt for '",
-		"Pubkey auth bad signature for '",
-	};
-	static const char exit_line[] = "Exit before auth from <";
-	const char *from;
-
-	if (prog_len != 8 || memcmp(prog, "dropbear", 8))
-		return 0;
-	if (text_len > sizeof(exit_line) &&
-	    !memcmp(text, exit_line, sizeof(exit_line) - 1))
-		return parse_addr_port(text + sizeof(exit_line) - 1,
-				       text_len - (sizeof(exit_line) - 1),
-				       family, addr);
-	for (size_t i = 0; i < sizeof(from_lines) / sizeof(from_lines[0]);
-	     i++) {
-		size_t k = strlen(from_lines[i]);
-
-		if (text_len <= k || memcmp(text, from_lines[i], k))
-			continue;
-		/* The user name is the attacker's: take the last " from ". */
-		from = NULL;
-		for (const char *f = text; f;) {
-			const char *next = find(f, text_len - (size_t)(f - text),
-						" from ");
-
-			if (next)
-				from = next;
-			f = next ? next + 1 : NULL;
-		}
-		if (!from)
-			return 0;
-		from += 6;
-		return parse_addr_port(from, text_len - (size_t)(from - text),
-				       family, addr);
-	}
-	return 0;
-}
 
 int prefix_parse(const char *text, struct prefix *out)
 {
@@ -149,15 +57,48 @@ bool prefix_contains(const struct prefix *p, int family,
 	return true;
 }
 
-static struct sshban_entry *lookup(struct sshban *t, int family,
-				   const uint8_t addr[16], uint64_t now_ms)
+/* Do two prefixes share an address? (One holds the other's start.) */
+static bool prefix_overlap(const struct prefix *a, const struct prefix *b)
+{
+	return prefix_contains(a, b->family, b->addr) ||
+	       prefix_contains(b, a->family, a->addr);
+}
+
+/* The source as counted and banned; see sshban_event(). */
+static void source_prefix(const struct sshban_config *cfg,
+			  const struct sshban_source *src, struct prefix *p)
+{
+	unsigned bits;
+
+	memset(p, 0, sizeof(*p));
+	p->family = src->family;
+	memcpy(p->addr, src->addr, src->family == AF_INET ? 4 : 16);
+	if (src->family == AF_INET || src->zoned) {
+		p->len = src->family == AF_INET ? 32 : 128;
+		return;
+	}
+	p->len = cfg->prefix6 ? cfg->prefix6 : SSHBAN_PREFIX6_DEFAULT;
+	for (bits = p->len; bits < 128; bits++)
+		p->addr[bits / 8] &= (uint8_t)~(0x80u >> (bits % 8));
+	for (size_t i = 0; i < cfg->n_allow; i++) {
+		if (prefix_overlap(p, &cfg->allow[i])) {
+			memcpy(p->addr, src->addr, 16);
+			p->len = 128;
+			return;
+		}
+	}
+}
+
+static struct sshban_entry *lookup(struct sshban *t, const struct prefix *p,
+				   uint64_t now_ms)
 {
 	struct sshban_entry *victim = NULL;
 
 	for (size_t i = 0; i < SSHBAN_TRACK_MAX; i++) {
 		struct sshban_entry *e = &t->e[i];
 
-		if (e->family == family && !memcmp(e->addr, addr, 16))
+		if (e->family == p->family && e->len == p->len &&
+		    !memcmp(e->addr, p->addr, 16))
 			return e;
 	}
 	for (size_t i = 0; i < SSHBAN_TRACK_MAX; i++) {
@@ -176,46 +117,106 @@ static struct sshban_entry *lookup(struct sshban *t, int family,
 		return NULL;
 	}
 	memset(victim, 0, sizeof(*victim));
-	victim->family = family;
-	memcpy(victim->addr, addr, 16);
-	victim->window_start_ms = now_ms;
+	victim->family = p->family;
+	memcpy(victim->addr, p->addr, 16);
+	victim->len = p->len;
+	victim->window_start_ms = victim->probe_window_start_ms = now_ms;
 	return victim;
 }
 
-enum sshban_verdict sshban_failure(struct sshban *t,
-				   const struct sshban_config *cfg,
-				   int family, const uint8_t addr[16],
-				   uint64_t now_ms, uint64_t *ban_ms)
+/* Remembers that pid logged "nonexistent user"; the oldest makes room. */
+static void nouser_note(struct sshban *t, int32_t pid, uint64_t now_ms)
+{
+	size_t slot = 0;
+
+	for (size_t i = 0; i < SSHBAN_NOUSER_MAX; i++) {
+		if (t->nouser[i].pid == pid || !t->nouser[i].pid) {
+			slot = i;
+			break;
+		}
+		if (t->nouser[i].at_ms < t->nouser[slot].at_ms)
+			slot = i;
+	}
+	if (t->nouser[slot].pid && t->nouser[slot].pid != pid)
+		t->nouser_dropped++;
+	t->nouser[slot].pid = pid;
+	t->nouser[slot].at_ms = now_ms;
+}
+
+/* Did pid log "nonexistent user"? Forgets it (its exit ends it). */
+static bool nouser_take(struct sshban *t, int32_t pid)
+{
+	for (size_t i = 0; i < SSHBAN_NOUSER_MAX; i++) {
+		if (t->nouser[i].pid && t->nouser[i].pid == pid) {
+			t->nouser[i].pid = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* One more in a count with its own window; true at the threshold. */
+static bool count(uint32_t *n, uint64_t *start_ms, uint32_t limit,
+		  uint32_t window_s, uint64_t now_ms)
+{
+	if (now_ms - *start_ms > (uint64_t)window_s * 1000) {
+		*start_ms = now_ms;
+		*n = 0;
+	}
+	return ++*n >= limit;
+}
+
+enum sshban_verdict sshban_event(struct sshban *t,
+				 const struct sshban_config *cfg,
+				 enum sshban_line line, int32_t pid,
+				 const struct sshban_source *src,
+				 uint64_t now_ms, struct sshban_ban *ban)
 {
 	struct sshban_entry *e;
+	struct prefix p;
 	uint64_t secs;
+	bool probe;
 
 	if (!cfg->failures)
 		return SSHBAN_OFF;
+	if (line == SSHBAN_LINE_NOUSER) {
+		if (pid > 0)
+			nouser_note(t, pid, now_ms);
+		return SSHBAN_COUNTED;
+	}
+	if (line != SSHBAN_LINE_FAILURE && line != SSHBAN_LINE_NOAUTH)
+		return SSHBAN_OFF;
+	probe = line == SSHBAN_LINE_NOAUTH && !(pid > 0 && nouser_take(t, pid));
 	for (size_t i = 0; i < cfg->n_allow; i++)
-		if (prefix_contains(&cfg->allow[i], family, addr))
+		if (prefix_contains(&cfg->allow[i], src->family, src->addr))
 			return SSHBAN_ALLOWED;
-	e = lookup(t, family, addr, now_ms);
+	source_prefix(cfg, src, &p);
+	e = lookup(t, &p, now_ms);
 	if (!e)
 		return SSHBAN_UNTRACKED;
 	e->last_seen_ms = now_ms;
 	if (e->banned_until_ms)
 		return SSHBAN_ALREADY;
-	if (now_ms - e->window_start_ms > (uint64_t)cfg->window_s * 1000) {
-		e->window_start_ms = now_ms;
-		e->fails = 0;
-	}
-	if (++e->fails < cfg->failures)
+	if (probe) {
+		if (!cfg->probes ||
+		    !count(&e->probes, &e->probe_window_start_ms, cfg->probes,
+			   cfg->probe_window_s, now_ms))
+			return SSHBAN_COUNTED;
+	} else if (!count(&e->fails, &e->window_start_ms, cfg->failures,
+			  cfg->window_s, now_ms)) {
 		return SSHBAN_COUNTED;
+	}
 	secs = cfg->ban_s;
 	for (uint32_t i = 0; i < e->offences && secs < cfg->ban_max_s; i++)
 		secs *= 2;
 	if (secs > cfg->ban_max_s)
 		secs = cfg->ban_max_s;
 	e->offences++;
-	e->fails = 0;
+	e->fails = e->probes = 0;
 	e->banned_until_ms = now_ms + secs * 1000;
-	*ban_ms = secs * 1000;
+	ban->what = p;
+	ban->ms = secs * 1000;
+	ban->probes = probe;
 	return SSHBAN_BAN;
 }
 
@@ -230,7 +231,7 @@ int sshban_expired(struct sshban *t, uint64_t now_ms, uint64_t forget_ms,
 		if (e->banned_until_ms && e->banned_until_ms <= now_ms) {
 			e->banned_until_ms = 0;
 			e->last_seen_ms = now_ms;
-			e->fails = 0;
+			e->fails = e->probes = 0;
 			*out = *e;
 			return 1;
 		}

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "check.h"
 #include "from_config.h"
@@ -50,6 +51,10 @@ static void test_defaults(void)
 	CHECK_EQ_UINT(opt.ring_bytes, 256u << 10);
 	CHECK_EQ_UINT(opt.ban.failures, 5);	/* sshd is on by default */
 	CHECK_EQ_UINT(opt.ban.ban_s, 600);
+	CHECK_EQ_UINT(opt.ban.prefix6, 64);
+	CHECK_EQ_UINT(opt.ban.probes, 20);
+	CHECK_EQ_UINT(opt.ban.probe_window_s, 60);
+	CHECK_EQ_UINT(opt.ban.n_allow, 0);
 	CHECK(!opt.remote_set);
 	/* What keel.conf does not hold stays as the flags left it. */
 	CHECK_STR(opt.syslog_path, "/dev/log");
@@ -97,6 +102,27 @@ static void test_maximal(void)
 	CHECK_EQ_INT(map(LAN "[log]\nring-size 16K\n[ssh]\nban-time 1s\n"), 0);
 	CHECK_EQ_UINT(opt.ring_bytes, LOGD_RING_MIN);
 	CHECK_EQ_UINT(opt.ban.ban_s, 1);
+	/* The [ssh] ban keys, from the maximal config's values. */
+	CHECK_EQ_INT(map(LAN "[ssh]\nban-prefix6 48\nprobe-limit 1000/h\n"
+			 "ban-allow 192.0.2.1 2001:db8:1::/48\n"
+			 "ban-allow 10.0.0.0/8\n"), 0);
+	CHECK_EQ_UINT(opt.ban.prefix6, 48);
+	CHECK_EQ_UINT(opt.ban.probes, 1000);
+	CHECK_EQ_UINT(opt.ban.probe_window_s, 3600);
+	CHECK_EQ_UINT(opt.ban.n_allow, 3);
+	CHECK_EQ_INT(opt.ban.allow[0].family, AF_INET);
+	CHECK_EQ_UINT(opt.ban.allow[0].len, 32);
+	CHECK_EQ_INT(opt.ban.allow[1].family, AF_INET6);
+	CHECK_EQ_UINT(opt.ban.allow[1].len, 48);
+	CHECK_EQ_UINT(opt.ban.allow[1].addr[5], 1);
+	CHECK_EQ_UINT(opt.ban.allow[2].len, 8);
+	/* Out of range or malformed: the parser's error names the key. */
+	CHECK_EQ_INT(map(LAN "[ssh]\nban-prefix6 47\n"), -2);
+	CHECK(strstr(err, "ban-prefix6") || strstr(err, "47"));
+	CHECK_EQ_INT(map(LAN "[ssh]\nban-prefix6 129\n"), -2);
+	CHECK_EQ_INT(map(LAN "[ssh]\nban-allow 10.0.0.0/33\n"), -2);
+	CHECK_EQ_INT(map(LAN "[ssh]\nban-allow nowhere\n"), -2);
+	CHECK_EQ_INT(map(LAN "[ssh]\nprobe-limit 5\n"), -2);
 }
 
 static void test_limits(void)
@@ -139,6 +165,10 @@ static void test_printout(void)
 		LAN "[log]\nremote 192.0.2.5 tcp\n",
 		LAN "[ssh]\nban-after 4\n",
 		LAN "[ssh]\nban-time 20m\n",
+		LAN "[ssh]\nban-prefix6 56\n",
+		LAN "[ssh]\nprobe-limit 5/m\n",
+		LAN "[ssh]\nprobe-limit off\n",
+		LAN "[ssh]\nban-allow 192.0.2.7\n",
 		LAN "[services]\nsshd off\n",
 	};
 	static char base[2048], other[2048];
@@ -174,7 +204,7 @@ static int parse(const char *line)
 static void test_flags(void)
 {
 	CHECK_EQ_INT(parse("-C /etc/keel/keel.conf -n -u nobody -K - -U "
-			   "10.0.0.1 -w 60 -m 3600 -a 10.0.0.0/8 -H gw"), 0);
+			   "10.0.0.1 -w 60 -m 3600 -H gw"), 0);
 	CHECK_STR(opt.config_path, "/etc/keel/keel.conf");
 	CHECK(opt.check_only);
 	CHECK_EQ_UINT(opt.ban.ban_max_s, 3600);
@@ -185,6 +215,23 @@ static void test_flags(void)
 	CHECK_EQ_INT(parse("-C k.conf -t tcp"), -1);
 	CHECK_EQ_INT(parse("-C k.conf -f 3"), -1);
 	CHECK_EQ_INT(parse("-C k.conf -b 60"), -1);
+	CHECK_EQ_INT(parse("-C k.conf -a 10.0.0.0/8"), -1);
+	CHECK(strstr(err, "-a and -C") != NULL);
+	CHECK_EQ_INT(parse("-C k.conf -6 56"), -1);
+	CHECK_EQ_INT(parse("-C k.conf -p 5/60"), -1);
+	/* The flags themselves. */
+	CHECK_EQ_INT(parse("-6 56 -p 7/30"), 0);
+	CHECK_EQ_UINT(opt.ban.prefix6, 56);
+	CHECK_EQ_UINT(opt.ban.probes, 7);
+	CHECK_EQ_UINT(opt.ban.probe_window_s, 30);
+	CHECK_EQ_INT(parse("-p 0"), 0);
+	CHECK_EQ_UINT(opt.ban.probes, 0);
+	CHECK_EQ_INT(parse("-6 47"), -1);
+	CHECK(strstr(err, "-6 47") != NULL);
+	CHECK_EQ_INT(parse("-6 129"), -1);
+	CHECK_EQ_INT(parse("-p 5"), -1);
+	CHECK_EQ_INT(parse("-p 5/0"), -1);
+	CHECK_EQ_INT(parse("-p x/60"), -1);
 	CHECK_EQ_INT(parse("-C"), -1);
 	CHECK(strstr(err, "needs a value") != NULL);
 	/* The ban check waits for the config's ban time. */

@@ -37,6 +37,7 @@
 #define CONFIG_MAX_REBIND_ALLOW	8	/* [dns] rebind-allow domains */
 #define CONFIG_MAX_FORWARDS	32
 #define CONFIG_MAX_SSH_KEYS	8
+#define CONFIG_MAX_SSH_ALLOW	16	/* [ssh] ban-allow */
 #define CONFIG_MAX_FLOW_IFACES	4
 #define CONFIG_MAX_COLLECTORS	4
 
@@ -168,6 +169,10 @@ struct config_ssh {
 	uint16_t port;
 	uint16_t ban_after;	/* failed logins that ban a source; 0 = off */
 	uint32_t ban_seconds;	/* first ban; logd doubles it per repeat */
+	uint8_t ban_prefix6;	/* IPv6 bans cover this /len (48-128) */
+	struct config_rate probe_limit;	/* connections without auth */
+	uint8_t n_ban_allow;
+	struct config_addr ban_allow[CONFIG_MAX_SSH_ALLOW];	/* prefix set */
 	uint8_t n_keys;
 	char keys[CONFIG_MAX_SSH_KEYS][CONFIG_SSH_KEY_MAX + 1];
 };

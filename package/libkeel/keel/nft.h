@@ -77,6 +77,18 @@ void nft_setelem(struct nlbuf *b, uint16_t msg, uint16_t nlflags,
 		 uint64_t timeout_ms);
 
 /*
+ * NEWSETELEM/DELSETELEM of the range [first, end) in a set with
+ * NFT_SET_INTERVAL: two elements in one message, the start and the end
+ * (flagged NFT_SET_ELEM_INTERVAL_END, the first key past the range). end
+ * NULL: the range runs to the top of the key space (no end element). Never
+ * send a start alone for a bounded range: it would match every key above.
+ */
+void nft_setelem_range(struct nlbuf *b, uint16_t msg, uint16_t nlflags,
+		       uint32_t seq, uint8_t family, const char *table,
+		       const char *set, const void *first, const void *end,
+		       size_t key_len, uint64_t timeout_ms);
+
+/*
  * Rules: nft_rule_begin(), expressions, nft_rule_end(). The rule is
  * appended to the chain (nlflags adds e.g. NLM_F_ACK); comment (may be NULL) is stored in
  * NFTA_RULE_USERDATA the way nft(8) stores its comments, so `nft list`
