@@ -227,17 +227,6 @@ static int run_dump(int fd, uint16_t msg, const char *set, nlsock_cb cb)
 	return res.first_err;
 }
 
-/* "10.0.0.1", or "2001:db8::/64" for a prefix. */
-static void format_addr(const struct fw_elem_info *e, char *buf, size_t n)
-{
-	size_t len;
-
-	inet_ntop(e->family, e->addr, buf, (socklen_t)n);
-	len = strlen(buf);
-	if (e->prefix_len != (e->family == AF_INET ? 32 : 128))
-		snprintf(buf + len, n - len, "/%u", e->prefix_len);
-}
-
 /* One set's elements, paired into ranges (start + end elements). */
 static int dump_set(int fd, const char *set)
 {
@@ -468,7 +457,7 @@ static int cmd_bans(void)
 	for (unsigned i = 0; i < dump.n_elems; i++) {
 		const struct fw_elem_info *e = &dump.elems[i];
 
-		format_addr(e, a, sizeof(a));
+		fwban_prefix_str(e->family, e->addr, e->prefix_len, a, sizeof(a));
 		/* Elements on the set's default timeout report only
 		 * their expiration. */
 		if (e->expires_ms || e->timeout_ms)

@@ -1,6 +1,8 @@
 /*
  * fwban.c - ban/unban one prefix in keel-fw's sets.
  */
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -66,4 +68,15 @@ int fwban_batch(struct nlbuf *b, uint32_t seq, int family,
 		return -1;
 	nft_batch_end(b, seq + 2);
 	return nlb_ok(b) ? 0 : -1;
+}
+
+void fwban_prefix_str(int family, const uint8_t addr[16], unsigned prefix_len,
+		      char *buf, size_t n)
+{
+	size_t len;
+
+	inet_ntop(family, addr, buf, (socklen_t)n);
+	len = strlen(buf);
+	if (prefix_len != (family == AF_INET ? 32u : 128u))
+		snprintf(buf + len, n - len, "/%u", prefix_len);
 }

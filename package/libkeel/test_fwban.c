@@ -134,5 +134,17 @@ int main(void)
 	CHECK_EQ_INT(fwban_batch(&b, 1, AF_UNIX, v4, 32, 0, 0), -1);
 	nlb_init(&b, mem, 40);
 	CHECK_EQ_INT(fwban_batch(&b, 1, AF_INET, v4, 32, 0, 0), -1);
+
+	/* As bans are shown: the length only for a prefix. */
+	{
+		char txt[64];
+
+		fwban_prefix_str(AF_INET, v4, 32, txt, sizeof(txt));
+		CHECK(strcmp(txt, "10.0.0.100") == 0);
+		fwban_prefix_str(AF_INET6, v6_first, 64, txt, sizeof(txt));
+		CHECK(strcmp(txt, "2001:db8::/64") == 0);
+		fwban_prefix_str(AF_INET6, v6, 128, txt, sizeof(txt));
+		CHECK(strcmp(txt, "2001:db8::1") == 0);
+	}
 	return check_done();
 }

@@ -104,15 +104,9 @@ static void on_reply(struct evloop *loop, struct evloop_fd *w, uint32_t ev)
 	}
 }
 
-/* "10.0.0.1", "2001:db8:1::/64": the length only for a prefix. */
 static void prefix_text(const struct prefix *p, char *buf, size_t n)
 {
-	size_t len;
-
-	inet_ntop(p->family, p->addr, buf, (socklen_t)n);
-	len = strlen(buf);
-	if (p->len != (p->family == AF_INET ? 32 : 128))
-		snprintf(buf + len, n - len, "/%u", p->len);
+	fwban_prefix_str(p->family, p->addr, p->len, buf, n);
 }
 
 static void arm(struct logd *d)

@@ -8,6 +8,7 @@
 #ifndef KEEL_FWBAN_H
 #define KEEL_FWBAN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "keel/nlmsg.h"
@@ -25,6 +26,11 @@
  */
 int fwban_range(int family, const uint8_t addr[16], unsigned prefix_len,
 		uint8_t first[16], uint8_t end[16]);
+
+/* addr/prefix_len as a ban is shown: "10.0.0.1", "2001:db8::/64" (the
+ * length only for a prefix). buf should hold INET6_ADDRSTRLEN + 4. */
+void fwban_prefix_str(int family, const uint8_t addr[16], unsigned prefix_len,
+		      char *buf, size_t n);
 
 /*
  * Appends NEWSETELEM (or DELSETELEM with del) of addr/prefix_len (32 or
