@@ -1,0 +1,49 @@
+/*
+ * seccomp_list.c - logd's allow-lists (keel/seccomp.h), installed once it
+ * is set up. The parser: syslog datagrams, the kernel log, readers on its
+ * socket, forwarding (which reconnects), requests to the ban helper. The
+ * ban helper gets a list of its own. Derived from strace of the
+ * musl-static build through tests/logd/run (calls made after seccomp()),
+ * plus reload and exit paths.
+ */
+#define _GNU_SOURCE
+#include <sys/syscall.h>
+
+#include "seccomp_list.h"
+
+static const int own_nr[] = {
+	SYS_recvmmsg, SYS_recvmsg,
+#ifdef SYS_recvmmsg_time64
+	SYS_recvmmsg_time64,
+#endif
+};
+
+static const struct seccomp_set own = SECCOMP_SET("logd", own_nr);
+static const struct seccomp_set *const sets[] = {
+	&seccomp_stdio, &seccomp_rpath, &seccomp_wpath, &seccomp_inet, &own,
+};
+
+const struct seccomp_policy logd_seccomp = {
+	"logd", sets, sizeof(sets) / sizeof(sets[0]),
+};
+
+/* The helper talks netlink on a socket it already holds and answers on
+ * its socketpair: no files, no new sockets. */
+static const int ban_nr[] = {
+	SYS_sendto, SYS_recvfrom, SYS_sendmsg, SYS_recvmsg,
+#ifdef SYS_send
+	SYS_send,
+#endif
+#ifdef SYS_recv
+	SYS_recv,
+#endif
+};
+
+static const struct seccomp_set ban = SECCOMP_SET("logd-ban", ban_nr);
+static const struct seccomp_set *const ban_sets[] = {
+	&seccomp_stdio, &ban,
+};
+
+const struct seccomp_policy logd_ban_seccomp = {
+	"logd-ban", ban_sets, sizeof(ban_sets) / sizeof(ban_sets[0]),
+};
