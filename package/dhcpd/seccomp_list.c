@@ -20,5 +20,6 @@ static const struct seccomp_set *const sets[] = {
 };
 
 const struct seccomp_policy dhcpd_seccomp = {
-	"dhcpd", sets, sizeof(sets) / sizeof(sets[0]),
+	.prog = "dhcpd", .sets = sets,
+	.nsets = sizeof(sets) / sizeof(sets[0]),
 };

@@ -20,10 +20,16 @@ static const int own_nr[] = {
 };
 
 static const struct seccomp_set own = SECCOMP_SET("dnsd", own_nr);
+/* Upstream (forwarding) sockets are made as needed: AF_INET(6) only. */
+static const struct seccomp_arg_rule *const rules[] = {
+	&seccomp_socket_inet,
+};
 static const struct seccomp_set *const sets[] = {
 	&seccomp_stdio, &seccomp_rpath, &seccomp_wpath, &seccomp_inet, &own,
 };
 
 const struct seccomp_policy dnsd_seccomp = {
-	"dnsd", sets, sizeof(sets) / sizeof(sets[0]),
+	.prog = "dnsd", .sets = sets,
+	.nsets = sizeof(sets) / sizeof(sets[0]),
+	.rules = rules, .nrules = sizeof(rules) / sizeof(rules[0]),
 };

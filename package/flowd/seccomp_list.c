@@ -24,5 +24,6 @@ static const struct seccomp_set *const sets[] = {
 };
 
 const struct seccomp_policy flowd_seccomp = {
-	"flowd", sets, sizeof(sets) / sizeof(sets[0]),
+	.prog = "flowd", .sets = sets,
+	.nsets = sizeof(sets) / sizeof(sets[0]),
 };

@@ -27,6 +27,10 @@
 #else
 #error "seccomp.c: no AUDIT_ARCH for this CPU; add it with its syscall names"
 #endif
+/* A rule reads an argument's low 32 bits at the start of its 8 bytes. */
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "seccomp.c: argument rules assume a little-endian CPU"
+#endif
 
 /* x32 calls arrive as AUDIT_ARCH_X86_64 with this bit set in the number. */
 #define X32_SYSCALL_BIT 0x40000000u
@@ -55,12 +59,11 @@ static int seen(const uint32_t *nrs, size_t n, uint32_t nr)
 	return 0;
 }
 
-int seccomp_build(const struct seccomp_policy *policy, uint32_t arch,
-		  uint32_t deny_action, struct sock_filter *out, size_t cap,
-		  char *err, size_t errlen)
+/* Gathers the distinct syscall numbers of policy's sets into nrs[]. */
+static int collect(const struct seccomp_policy *policy, uint32_t *nrs,
+		   size_t *count, char *err, size_t errlen)
 {
-	uint32_t nrs[SECCOMP_MAX_SYSCALLS];
-	size_t n = 0, head, len;
+	size_t n = 0;
 
 	for (size_t s = 0; s < policy->nsets; s++) {
 		const struct seccomp_set *set = policy->sets[s];
@@ -77,11 +80,62 @@ int seccomp_build(const struct seccomp_policy *policy, uint32_t arch,
 			nrs[n++] = (uint32_t)set->nr[i];
 		}
 	}
+	*count = n;
+	return 0;
+}
+
+static int check_rules(const struct seccomp_policy *policy, char *err,
+		       size_t errlen)
+{
+	if (policy->nrules > SECCOMP_MAX_RULES) {
+		snprintf(err, errlen, "seccomp %s: more than %d argument rules",
+			 policy->prog, SECCOMP_MAX_RULES);
+		return -1;
+	}
+	for (size_t r = 0; r < policy->nrules; r++) {
+		const struct seccomp_arg_rule *rule = policy->rules[r];
+
+		if (rule->arg > 5 || rule->nvalues == 0 ||
+		    rule->nvalues > SECCOMP_MAX_ARG_VALUES) {
+			snprintf(err, errlen, "seccomp %s: rule %s: argument "
+				 "%u with %zu values", policy->prog, rule->name,
+				 rule->arg, rule->nvalues);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Offset of a forward jump from instruction at to target, if it fits. */
+static int offset(size_t at, size_t target, uint8_t *off)
+{
+	if (target <= at || target - at - 1 > 255)
+		return -1;
+	*off = (uint8_t)(target - at - 1);
+	return 0;
+}
+
+int seccomp_build(const struct seccomp_policy *policy, uint32_t arch,
+		  uint32_t deny_action, struct sock_filter *out, size_t cap,
+		  char *err, size_t errlen)
+{
+	uint32_t nrs[SECCOMP_MAX_SYSCALLS];
+	size_t n, head, rules_len = 0, deny, allow, pc;
+	uint8_t off;
+
+	if (collect(policy, nrs, &n, err, errlen) < 0 ||
+	    check_rules(policy, err, errlen) < 0)
+		return -1;
+	for (size_t r = 0; r < policy->nrules; r++)
+		if (policy->rules[r]->nr >= 0)
+			rules_len += policy->rules[r]->nvalues + 3;
 	head = arch == AUDIT_ARCH_X86_64 ? 5 : 4;
-	len = head + n + 2;
-	if (len > cap) {
+	deny = head + rules_len + n;
+	allow = deny + 1;
+	if (allow + 1 > cap) {
 		snprintf(err, errlen, "seccomp %s: filter needs %zu "
-			 "instructions, room for %zu", policy->prog, len, cap);
+			 "instructions, room for %zu", policy->prog, allow + 1,
+			 cap);
 		return -1;
 	}
 	/* The number means nothing under another ABI: check that first. */
@@ -91,16 +145,46 @@ int seccomp_build(const struct seccomp_policy *policy, uint32_t arch,
 	out[2] = stmt(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
 	out[3] = stmt(BPF_LD | BPF_W | BPF_ABS,
 		      offsetof(struct seccomp_data, nr));
-	if (head == 5)	/* to deny, just past the comparisons */
-		out[4] = jump(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT,
-			      (uint8_t)n, 0);
-	/* Comparison i jumps n - i forward: to the allow at the end. */
-	for (size_t i = 0; i < n; i++)
-		out[head + i] = jump(BPF_JMP | BPF_JEQ | BPF_K, nrs[i],
-				     (uint8_t)(n - i), 0);
-	out[head + n] = stmt(BPF_RET | BPF_K, deny_action);
-	out[head + n + 1] = stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-	return (int)len;
+	pc = 4;
+	if (head == 5) {
+		if (offset(pc, deny, &off) < 0)
+			goto too_far;
+		out[pc++] = jump(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT,
+				 off, 0);
+	}
+	/* A rule: not its call, skip it (the accumulator keeps the number);
+	 * its call, load the argument, allow a listed value, deny the rest. */
+	for (size_t r = 0; r < policy->nrules; r++) {
+		const struct seccomp_arg_rule *rule = policy->rules[r];
+
+		if (rule->nr < 0)
+			continue;
+		out[pc++] = jump(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)rule->nr,
+				 0, (uint8_t)(rule->nvalues + 2));
+		out[pc++] = stmt(BPF_LD | BPF_W | BPF_ABS,
+				 offsetof(struct seccomp_data, args) +
+				 8 * rule->arg);
+		for (size_t v = 0; v < rule->nvalues; v++) {
+			if (offset(pc, allow, &off) < 0)
+				goto too_far;
+			out[pc++] = jump(BPF_JMP | BPF_JEQ | BPF_K,
+					 rule->values[v], off, 0);
+		}
+		out[pc++] = stmt(BPF_RET | BPF_K, deny_action);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (offset(pc, allow, &off) < 0)
+			goto too_far;
+		out[pc++] = jump(BPF_JMP | BPF_JEQ | BPF_K, nrs[i], off, 0);
+	}
+	out[pc++] = stmt(BPF_RET | BPF_K, deny_action);
+	out[pc++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	return (int)pc;
+too_far:
+	snprintf(err, errlen, "seccomp %s: %zu syscalls and %zu rule "
+		 "instructions do not fit BPF's jumps", policy->prog, n,
+		 rules_len);
+	return -1;
 }
 
 /* KEEL_SECCOMP=log: say which call was denied, let it fail with ENOSYS.
@@ -141,12 +225,12 @@ static int deny_action(uint32_t *action, char *err, size_t errlen)
 	struct sigaction sa = { .sa_sigaction = on_sigsys,
 				.sa_flags = SA_SIGINFO };
 
-	if (!mode) {
+	if (!mode || !*mode) {
 		*action = SECCOMP_RET_KILL_PROCESS;
 		return 0;
 	}
 	if (strcmp(mode, "log") != 0) {
-		snprintf(err, errlen, "%s=%s: expected 'log' or unset",
+		snprintf(err, errlen, "%s=%s: expected 'log', empty or unset",
 			 SECCOMP_ENV, mode);
 		return -1;
 	}

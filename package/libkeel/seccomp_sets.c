@@ -5,6 +5,7 @@
  * forms are listed: fstat is newfstatat for one and statx for the other.
  */
 #define _GNU_SOURCE
+#include <sys/socket.h>
 #include <sys/syscall.h>
 
 #include "keel/seccomp.h"
@@ -97,7 +98,7 @@ static const int wpath_nr[] = {
 };
 
 static const int inet_nr[] = {
-	SYS_socket, SYS_connect, SYS_accept, SYS_accept4,
+	SYS_connect, SYS_accept, SYS_accept4,
 	SYS_sendto, SYS_recvfrom, SYS_sendmsg, SYS_recvmsg,
 	SYS_setsockopt, SYS_getsockopt, SYS_getsockname, SYS_getpeername,
 	SYS_shutdown,
@@ -113,3 +114,8 @@ const struct seccomp_set seccomp_stdio = SECCOMP_SET("stdio", stdio_nr);
 const struct seccomp_set seccomp_rpath = SECCOMP_SET("rpath", rpath_nr);
 const struct seccomp_set seccomp_wpath = SECCOMP_SET("wpath", wpath_nr);
 const struct seccomp_set seccomp_inet = SECCOMP_SET("inet", inet_nr);
+
+const struct seccomp_arg_rule seccomp_socket_inet = {
+	.name = "socket-inet", .nr = SYS_socket, .arg = 0,
+	.values = { AF_INET, AF_INET6 }, .nvalues = 2,
+};

@@ -19,12 +19,18 @@ static const int own_nr[] = {
 };
 
 static const struct seccomp_set own = SECCOMP_SET("logd", own_nr);
+/* Upstream (forwarding) sockets are made as needed: AF_INET(6) only. */
+static const struct seccomp_arg_rule *const rules[] = {
+	&seccomp_socket_inet,
+};
 static const struct seccomp_set *const sets[] = {
-	&seccomp_stdio, &seccomp_rpath, &seccomp_wpath, &seccomp_inet, &own,
+	&seccomp_stdio, &seccomp_inet, &own,
 };
 
 const struct seccomp_policy logd_seccomp = {
-	"logd", sets, sizeof(sets) / sizeof(sets[0]),
+	.prog = "logd", .sets = sets,
+	.nsets = sizeof(sets) / sizeof(sets[0]),
+	.rules = rules, .nrules = sizeof(rules) / sizeof(rules[0]),
 };
 
 /* The helper talks netlink on a socket it already holds and answers on
@@ -45,5 +51,6 @@ static const struct seccomp_set *const ban_sets[] = {
 };
 
 const struct seccomp_policy logd_ban_seccomp = {
-	"logd-ban", ban_sets, sizeof(ban_sets) / sizeof(ban_sets[0]),
+	.prog = "logd-ban", .sets = ban_sets,
+	.nsets = sizeof(ban_sets) / sizeof(ban_sets[0]),
 };

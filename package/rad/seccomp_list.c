@@ -20,5 +20,6 @@ static const struct seccomp_set *const sets[] = {
 };
 
 const struct seccomp_policy rad_seccomp = {
-	"rad", sets, sizeof(sets) / sizeof(sets[0]),
+	.prog = "rad", .sets = sets,
+	.nsets = sizeof(sets) / sizeof(sets[0]),
 };

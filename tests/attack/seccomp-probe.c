@@ -62,7 +62,11 @@ static long forbidden(const char *call)
 		return setuid(0);
 	if (!strcmp(call, "kill"))
 		return kill(1, 0);
-	if (!strcmp(call, "socket"))
+	if (!strcmp(call, "netlink"))	/* the kernel's routing tables */
+		return socket(AF_NETLINK, SOCK_RAW, 0);
+	if (!strcmp(call, "packet"))
+		return socket(AF_PACKET, SOCK_DGRAM, 0);
+	if (!strcmp(call, "udp"))
 		return socket(AF_INET, SOCK_DGRAM, 0);
 	if (!strcmp(call, "i386"))
 		return i386_getpid();
