@@ -12,6 +12,10 @@
 
 static const int own_nr[] = {
 	SYS_sendto, SYS_recvfrom, SYS_recvmsg,
+	SYS_recvmmsg,			/* storms: batched reads */
+#ifdef SYS_recvmmsg_time64
+	SYS_recvmmsg_time64,		/* musl on armv7 */
+#endif
 };
 
 static const struct seccomp_set own = SECCOMP_SET("dhcpd", own_nr);

@@ -11,8 +11,10 @@
 #include "seccomp_list.h"
 
 static const int own_nr[] = {
-	SYS_sendto, SYS_recvfrom, SYS_getsockopt,	/* pcap_stats() */
-	SYS_ppoll,
+	SYS_sendto, SYS_recvfrom,	/* exports to the collectors */
+	SYS_getsockopt,			/* pcap_stats() */
+	SYS_setsockopt,			/* pcap_close() tears its ring down */
+	SYS_ppoll,			/* pcap_dispatch() polls the ring */
 #ifdef SYS_poll
 	SYS_poll,
 #endif

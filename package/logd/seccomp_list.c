@@ -37,6 +37,10 @@ const struct seccomp_policy logd_seccomp = {
  * its socketpair: no files, no new sockets. */
 static const int ban_nr[] = {
 	SYS_sendto, SYS_recvfrom, SYS_sendmsg, SYS_recvmsg,
+	SYS_ppoll,			/* nlsock_talk() waits for the ACKs */
+#ifdef SYS_poll
+	SYS_poll,
+#endif
 #ifdef SYS_send
 	SYS_send,
 #endif

@@ -11,7 +11,7 @@
 #include "seccomp_list.h"
 
 static const int own_nr[] = {
-	SYS_sendto, SYS_recvmsg, SYS_recvfrom,
+	SYS_sendto, SYS_recvmsg,
 };
 
 static const struct seccomp_set own = SECCOMP_SET("rad", own_nr);
