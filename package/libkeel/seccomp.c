@@ -198,6 +198,7 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 	size_t nd = 0;
 	unsigned nr = (unsigned)info->si_syscall;
 	static const char tail[] = " denied (KEEL_SECCOMP=log: ENOSYS)\n";
+	int saved_errno = errno;	/* the interrupted code's */
 
 	(void)sig;
 	do
@@ -208,6 +209,7 @@ static void on_sigsys(int sig, siginfo_t *info, void *context)
 	memcpy(msg + len, tail, sizeof(tail) - 1);
 	len += sizeof(tail) - 1;
 	(void)!write(STDERR_FILENO, msg, len);
+	errno = saved_errno;
 	/* The kernel skipped the call: its result is whatever we leave in the
 	 * return register. */
 #if defined(__x86_64__)
