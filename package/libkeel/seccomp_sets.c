@@ -42,6 +42,9 @@ static const int stdio_nr[] = {
 #ifdef SYS_gettimeofday
 	SYS_gettimeofday,
 #endif
+#ifdef SYS_time
+	SYS_time,			/* glibc's time() without a vDSO */
+#endif
 	/* malloc */
 	SYS_brk, SYS_munmap, SYS_mremap, SYS_madvise,
 #ifdef SYS_mmap
