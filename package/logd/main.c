@@ -447,6 +447,9 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	/* glibc reads the zone file on the first gmtime_r() (musl never
+	 * does): now, while files may still be opened. */
+	tzset();
 	/* Set up: from here on, only what reading and storing logs needs. */
 	if (seccomp_lockdown(&logd_seccomp, err, sizeof(err)) < 0) {
 		logx_err("%s", err);
