@@ -6,7 +6,7 @@ HOST_DEBS = build-essential bc bison flex libelf-dev libssl-dev \
 	squashfs-tools ccache xz-utils bzip2 cpio file rsync curl ca-certificates \
 	qemu-system-x86 qemu-system-arm qemu-user-static \
 	clang libclang-rt-14-dev \
-	nftables socat iputils-ping iproute2 udhcpc isc-dhcp-client kea-admin bind9-dnsutils dnsperf python3 \
+	nftables socat strace iputils-ping iproute2 udhcpc isc-dhcp-client kea-admin bind9-dnsutils dnsperf python3 \
 	nmap libpcap-dev nfdump softflowd rsyslog libsodium-dev \
 	grub-pc-bin u-boot-qemu mtools dosfstools e2fsprogs fdisk \
 	autoconf automake libtool openssh-client ndisc6 u-boot-tools

@@ -39,6 +39,7 @@
 #include "keel/log.h"
 #include "keel/moderation.h"
 #include "keel/privdrop.h"
+#include "keel/seccomp.h"
 #include "keel/ready.h"
 
 #include "checkpoint.h"
@@ -48,6 +49,7 @@
 #include "ipv4_udp.h"
 #include "pool_status.h"
 #include "ratelimit.h"
+#include "seccomp_list.h"
 #include "server.h"
 
 struct dhcpd {
@@ -742,6 +744,9 @@ int main(int argc, char **argv)
 	write_status(&d);
 	logx("serving %s as %s, pool %u addresses", d.cfg.ifname,
 	     ip_str(server_ip, a), d.db.count);
+	/* Set up: from here on, only what serving leases needs. */
+	if (seccomp_lockdown(&dhcpd_seccomp, err, sizeof(err)) < 0)
+		die("%s%s", err, "");
 	/* Bound, unprivileged, leases loaded: init may start what needs us. */
 	if (ready_notify() < 0)
 		logx_err("readiness notification: %s", strerror(errno));

@@ -15,9 +15,11 @@
 #include "keel/log.h"
 #include "keel/privdrop.h"
 #include "keel/ready.h"
+#include "keel/seccomp.h"
 
 #include "from_config.h"
 #include "options.h"
+#include "seccomp_list.h"
 #include "server.h"
 #include "stats_file.h"
 
@@ -144,6 +146,12 @@ int main(int argc, char **argv)
 	logx("listening on %zu addresses, %zu upstreams, cache %u entries, "
 	     "%zu blocked names, %zu local names", cfg.nlisten, cfg.nupstream,
 	     srv.cache.capacity, srv.block.count, srv.local.count);
+	/* Nothing left to set up: from here on, only the calls serving DNS
+	 * and reloading its files need to work. */
+	if (seccomp_lockdown(&dnsd_seccomp, err, sizeof(err)) < 0) {
+		logx_err("%s", err);
+		return 1;
+	}
 	/* Sockets bound, rights dropped: init may start what needs DNS. */
 	if (ready_notify() < 0)
 		logx_warn("cannot tell init we are ready ($KEEL_READY_FD)");

@@ -28,6 +28,7 @@
 #include "keel/log.h"
 #include "keel/privdrop.h"
 #include "keel/ready.h"
+#include "keel/seccomp.h"
 
 #include "collector.h"
 #include "engine.h"
@@ -35,6 +36,7 @@
 #include "offline.h"
 #include "options.h"
 #include "pcapfile.h"
+#include "seccomp_list.h"
 #include "summary.h"
 
 #define SUMMARY_MAX 4096
@@ -367,6 +369,7 @@ static int drop_privileges(const struct flowd_options *o)
 
 static int run_live(struct flowd *s)
 {
+	char err[256];
 	size_t i;
 
 	if (evloop_init(&s->loop) < 0) {
@@ -392,6 +395,11 @@ static int run_live(struct flowd *s)
 	s->tick.cb = on_tick;
 	s->tick.arg = s;
 	evloop_timer_set(&s->loop, &s->tick, 1000);
+	/* Set up: from here on, only what capturing and exporting need. */
+	if (seccomp_lockdown(&flowd_seccomp, err, sizeof(err)) < 0) {
+		logx_err("%s", err);
+		return 1;
+	}
 	if (ready_notify() < 0)
 		logx_warn("cannot tell init we are ready: %s", strerror(errno));
 	logx("capturing on %zu interfaces, exporting NetFlow v%d to %zu "

@@ -15,8 +15,10 @@
 #include "keel/fwban.h"
 #include "keel/nlmsg.h"
 #include "keel/privdrop.h"
+#include "keel/seccomp.h"
 
 #include "banhelper.h"
+#include "seccomp_list.h"
 
 const char *banhelper_check(const void *buf, size_t len,
 			    struct banhelper_req *out)
@@ -115,6 +117,9 @@ static void serve(int fd, const char *user)
 		rep.err = -EPERM;
 		snprintf(rep.msg, sizeof(rep.msg), "ban helper: cannot drop "
 			 "privileges to %s: %s", user, why);
+	} else if (seccomp_lockdown(&logd_ban_seccomp, rep.msg,
+				    sizeof(rep.msg)) < 0) {
+		rep.err = -EPERM;
 	}
 	if (send(fd, &rep, sizeof(rep), 0) != sizeof(rep) || rep.err)
 		_exit(1);

@@ -53,6 +53,13 @@ static struct span host_of(const struct ring_rec *r, const char *host)
 	return s;
 }
 
+/* By hand, not strftime(): glibc's opens /etc/localtime on every call,
+ * which logd's seccomp list does not allow (and the stamp is UTC). */
+static const char month_names[12][4] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
 size_t format_line(const struct ring_rec *r, const char *host, char *buf,
 		   size_t size)
 {
@@ -63,9 +70,13 @@ size_t format_line(const struct ring_rec *r, const char *host, char *buf,
 
 	if (!gmtime_r(&secs, &tm) || size < 64)
 		return 0;
-	len = strftime(buf, size, "%b %e %H:%M:%S ", &tm);
-	if (!len)
+	/* "%b %e %H:%M:%S " */
+	n = snprintf(buf, size, "%s %2d %02d:%02d:%02d ",
+		     month_names[tm.tm_mon % 12], tm.tm_mday, tm.tm_hour,
+		     tm.tm_min, tm.tm_sec);
+	if (n < 0 || (size_t)n >= size)
 		return 0;
+	len = (size_t)n;
 	len = put_clean(buf, len, size - 1, host_of(r, host), 0);
 	if (len + 1 < size)
 		buf[len++] = ' ';
@@ -92,14 +103,19 @@ size_t format_line(const struct ring_rec *r, const char *host, char *buf,
 size_t format_5424(const struct ring_rec *r, const char *host,
 		   int octet_count, char *buf, size_t size)
 {
-	char frame[FORMAT_LINE_MAX], stamp[40], pid[16];
+	char frame[FORMAT_LINE_MAX], stamp[64], pid[16];
 	time_t secs = (time_t)(r->time_us / 1000000);
 	struct tm tm;
 	size_t len;
 	int n;
 
-	if (!gmtime_r(&secs, &tm) ||
-	    !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm))
+	if (!gmtime_r(&secs, &tm))
+		return 0;
+	/* "%Y-%m-%dT%H:%M:%S" */
+	n = snprintf(stamp, sizeof(stamp), "%04d-%02d-%02dT%02d:%02d:%02d",
+		     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		     tm.tm_min, tm.tm_sec);
+	if (n < 0 || (size_t)n >= sizeof(stamp))
 		return 0;
 	if (r->pid >= 0)
 		snprintf(pid, sizeof(pid), "%d", (int)r->pid);

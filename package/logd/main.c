@@ -27,10 +27,12 @@
 #include "keel/log.h"
 #include "keel/privdrop.h"
 #include "keel/ready.h"
+#include "keel/seccomp.h"
 
 #include "banhelper.h"
 #include "from_config.h"
 #include "logd.h"
+#include "seccomp_list.h"
 #include "syslog_parse.h"
 
 /* Datagrams taken per wakeup per socket: enough to drain a flood in few
@@ -444,6 +446,14 @@ int main(int argc, char **argv)
 				 why);
 			return 1;
 		}
+	}
+	/* glibc reads the zone file on the first gmtime_r() (musl never
+	 * does): now, while files may still be opened. */
+	tzset();
+	/* Set up: from here on, only what reading and storing logs needs. */
+	if (seccomp_lockdown(&logd_seccomp, err, sizeof(err)) < 0) {
+		logx_err("%s", err);
+		return 1;
 	}
 	if (ready_notify() < 0)
 		logx_warn("cannot tell init we are ready: %s", strerror(errno));

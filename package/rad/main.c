@@ -35,12 +35,14 @@
 #include "keel/log.h"
 #include "keel/privdrop.h"
 #include "keel/ready.h"
+#include "keel/seccomp.h"
 
 #include "dhcp6_wire.h"
 #include "from_config.h"
 #include "linklocal.h"
 #include "options.h"
 #include "ra_wire.h"
+#include "seccomp_list.h"
 
 #define MAX_INITIAL_RTR_ADVERTISEMENTS	3
 #define INITIAL_MIN_MS			1000
@@ -631,6 +633,9 @@ int main(int argc, char **argv)
 	     d.cfg.router_lifetime,
 	     d.cfg.dhcp6 ? ", stateless DHCPv6 on port 547" : "");
 	evloop_timer_set(&d.loop, &d.linklocal, 0);
+	/* Set up: from here on, only what advertising needs. */
+	if (seccomp_lockdown(&rad_seccomp, err, sizeof(err)) < 0)
+		die("seccomp", err);
 	if (ready_notify() < 0)
 		logx_warn("cannot tell init we are ready: %s", strerror(errno));
 	rc = evloop_run(&d.loop);
