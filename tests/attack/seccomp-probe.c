@@ -97,6 +97,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "seccomp-probe: no policy %s\n", argv[1]);
 		return 2;
 	}
+	/* musl asks the kernel whether stdout is a terminal (ioctl) on its
+	 * first write unless told the buffering; the daemons never write to
+	 * stdout once locked down, so the probe must not either. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (policy && seccomp_lockdown(policy, err, sizeof(err)) < 0) {
 		fprintf(stderr, "seccomp-probe: %s\n", err);
 		return 1;
