@@ -13,6 +13,9 @@
 #define NETSIM_NAME_MAX 16
 #define NETSIM_FRAME_MAX 1536
 #define NETSIM_TEXT_MAX 256
+/* `dhcp ... hostname H`: lwIP's client has a 68-byte option area; after its
+ * REQUEST options 40 bytes are left, and a longer name trips an assert. */
+#define NETSIM_DHCP_HOSTNAME_MAX 32
 
 /* One Ethernet segment: a UDP socket connected to one QEMU socket netdev. */
 struct segment {
@@ -33,6 +36,9 @@ struct host {
 	uint8_t mac[6];
 	int in_use;
 	int dhcp;
+	/* lwIP's DHCP client sends netif->hostname (option 12) by pointer in
+	 * every later message: the name it was given lives here. */
+	char dhcp_hostname[NETSIM_DHCP_HOSTNAME_MAX + 1];
 	ip6_addr_t gw6; /* IPv6 default gateway (`gw6`), or any */
 };
 

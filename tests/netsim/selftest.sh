@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # selftest.sh NETSIM: netsim on its own (no QEMU; the wire side points at an
 # unused loopback port): hosts on one segment talk through the hub over v4
-# and v6 (TCP, UDP, DHCP, DNS), and every command answers one ok/fail line.
+# and v6 (TCP, UDP, DHCP with option 12, DNS), and every command answers one
+# ok/fail line.
 # Part of `make check`. One `ok`/`not ok` line per answer, then
 # `N passed, N failed`.
 set -uo pipefail
@@ -39,6 +40,8 @@ host h5 lan mac 02:00:00:00:01:05
 dhcp h5 timeout 1
 dhcp-server h2 pool 10.0.0.50-10.0.0.59 gw 10.0.0.1 dns 10.0.0.1 lease 120
 dhcp h4 timeout 5
+dhcp h5 hostname 0123456789abcdef0123456789abcdef0
+dhcp h5 hostname keel timeout 5
 leases h2
 host h6 lan mac 02:00:00:00:01:06 ip 10.0.0.6/24 ip6 fd00::6/64
 dns-record h6 www.test a 192.0.2.10
@@ -100,7 +103,9 @@ expected='^ok host h1 lan .* FD00::2$
 ^fail dhcp h5 timeout
 ^ok dhcp-server h2 pool 10\.0\.0\.50-10\.0\.0\.59 \(10 addresses\)$
 ^ok dhcp h4 ip 10\.0\.0\.5[0-9]/24 gw 10\.0\.0\.1
-^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:0[45]=10\.0\.0\.5
+^fail dhcp: usage
+^ok dhcp h5 ip 10\.0\.0\.5[0-9]/24 gw 10\.0\.0\.1
+^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:04=10\.0\.0\.50,name=h4 02:00:00:00:01:05=10\.0\.0\.51,name=keel$
 ^ok host h6 lan
 ^fail dns-record h6: no dns-server
 ^ok dns-server h6 port 53 neg-ttl 60$
