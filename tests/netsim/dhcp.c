@@ -1,5 +1,8 @@
-/* dhcp HOST [timeout S]: run lwIP's DHCP client on HOST and answer with the
- * lease once bound (the router's DHCP server is what is under test). */
+/* dhcp HOST [timeout S] [hostname H]: run lwIP's DHCP client on HOST and
+ * answer with the lease once bound (the router's DHCP server is what is under
+ * test). lwIP sends the netif's hostname as option 12: HOST's own name, or H. */
+#include <string.h>
+
 #include "cmd_parse.h"
 #include "lwip/dhcp.h"
 #include "netsim.h"
@@ -27,12 +30,23 @@ static void dhcp_timeout(void)
 void cmd_dhcp(int argc, char **argv)
 {
 	const char *t = opt_value(argc, argv, 2, "timeout");
+	const char *name = opt_value(argc, argv, 2, "hostname");
 	unsigned long timeout_s = 10;
 
 	if (argc < 2 || (dhcp_host = host_find(argv[1])) == NULL ||
-	    (t && parse_ulong(t, 600, &timeout_s) < 0)) {
-		reply("fail dhcp: usage: dhcp HOST [timeout S]");
+	    (t && parse_ulong(t, 600, &timeout_s) < 0) ||
+	    (name && (name[0] == '\0' || strlen(name) > NETSIM_DHCP_HOSTNAME_MAX))) {
+		reply("fail dhcp: usage: dhcp HOST [timeout S] [hostname H] (H: 1-%d bytes)",
+		      NETSIM_DHCP_HOSTNAME_MAX);
 		return;
+	}
+	/* Set before dhcp_start so the first DISCOVER carries it; a running
+	 * client sends it from its next message on. */
+	if (name) {
+		strcpy(dhcp_host->dhcp_hostname, name);
+		netif_set_hostname(&dhcp_host->netif, dhcp_host->dhcp_hostname);
+	} else {
+		netif_set_hostname(&dhcp_host->netif, dhcp_host->name);
 	}
 	if (!dhcp_host->dhcp && dhcp_start(&dhcp_host->netif) != ERR_OK) {
 		reply("fail dhcp %s: dhcp_start failed", argv[1]);

@@ -42,6 +42,10 @@ int dhcp_req_parse(const uint8_t *p, size_t n, struct dhcp_req *out)
 			out->requested = get32(p + off + 2);
 		else if (code == 54 && len == 4)
 			out->server_id = get32(p + off + 2);
+		else if (code == 12 && len > 0) {
+			out->hostname = p + off + 2;
+			out->hostname_len = len;
+		}
 		off += 2u + len;
 	}
 	return out->type >= DHCP_DISCOVER && out->type <= DHCP_INFORM ? 0 : -1;

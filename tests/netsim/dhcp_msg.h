@@ -20,6 +20,8 @@ struct dhcp_req {
 	uint16_t flags;
 	uint32_t ciaddr, requested, server_id; /* 0 when absent */
 	uint8_t chaddr[6];
+	const uint8_t *hostname; /* option 12, inside the parsed buffer; NULL when absent */
+	uint8_t hostname_len;
 };
 
 struct dhcp_reply {

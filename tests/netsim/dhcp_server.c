@@ -12,6 +12,7 @@
 #include "netsim.h"
 
 #define MAX_LEASES 32
+#define LEASE_NAME_MAX 32 /* option 12 bytes kept per lease for `leases` */
 
 static struct {
 	struct host *host;
@@ -22,6 +23,7 @@ static struct {
 		uint8_t mac[6];
 		uint32_t ip; /* network order; 0: free */
 		int acked;
+		char name[LEASE_NAME_MAX + 1]; /* the client's last option 12, "" if none */
 	} leases[MAX_LEASES];
 	unsigned long pool_full, naks;
 } srv;
@@ -48,6 +50,18 @@ static int lease_of(const uint8_t mac[6], uint32_t *ip)
 	srv.leases[free_slot].acked = 0;
 	*ip = srv.leases[free_slot].ip;
 	return free_slot;
+}
+
+/* Keep what the client calls itself, one printable word (so tests can see
+ * which hostname a DHCP client sent); odd bytes become '?'. */
+static void lease_set_name(int slot, const struct dhcp_req *req)
+{
+	char *name = srv.leases[slot].name;
+	size_t n = req->hostname_len > LEASE_NAME_MAX ? LEASE_NAME_MAX : req->hostname_len;
+
+	for (size_t i = 0; i < n; i++)
+		name[i] = req->hostname[i] > ' ' && req->hostname[i] < 0x7f ? (char)req->hostname[i] : '?';
+	name[n] = '\0';
 }
 
 static void send_reply(const struct dhcp_req *req, struct dhcp_reply *rep)
@@ -99,6 +113,7 @@ static void srv_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
 	if ((slot = lease_of(req.chaddr, &ip)) < 0)
 		return;
 	rep.yiaddr = ip;
+	lease_set_name(slot, &req);
 	if (req.type == DHCP_DISCOVER) {
 		rep.type = DHCP_OFFER;
 	} else {
@@ -177,7 +192,7 @@ void cmd_dhcp_server(int argc, char **argv)
 
 void cmd_leases(int argc, char **argv)
 {
-	char line[MAX_LEASES * 48 + 96], ip[IP4ADDR_STRLEN_MAX];
+	char line[MAX_LEASES * (48 + 6 + LEASE_NAME_MAX) + 96], ip[IP4ADDR_STRLEN_MAX];
 	size_t off;
 
 	if (argc < 2 || srv.pcb == NULL || strcmp(argv[1], srv.host->name) != 0) {
@@ -195,8 +210,9 @@ void cmd_leases(int argc, char **argv)
 		ip4_addr_set_u32(&a, srv.leases[i].ip);
 		ip4addr_ntoa_r(&a, ip, sizeof(ip));
 		off += (size_t)snprintf(line + off, sizeof(line) - off,
-					" %02x:%02x:%02x:%02x:%02x:%02x=%s%s", m[0], m[1], m[2],
-					m[3], m[4], m[5], ip, srv.leases[i].acked ? "" : "(offered)");
+					" %02x:%02x:%02x:%02x:%02x:%02x=%s%s%s%s", m[0], m[1], m[2],
+					m[3], m[4], m[5], ip, srv.leases[i].acked ? "" : "(offered)",
+					srv.leases[i].name[0] ? ",name=" : "", srv.leases[i].name);
 	}
 	reply("%s", line);
 }

@@ -1,7 +1,9 @@
 /* The hub: each segment is one UDP socket to a QEMU socket netdev (one
  * Ethernet frame per datagram). Frames from QEMU go to the host whose MAC
  * matches (every host for broadcast/multicast); frames from a simulated host
- * go to QEMU and to the other hosts on the segment that would accept them. */
+ * go to QEMU and to the other hosts on the segment that would accept them.
+ * A running `dhcp-flood` is one more taker: its made-up clients' MACs and
+ * broadcasts; its own raw frames go out like a host's but never back to it. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -25,6 +27,7 @@ struct segment segments[2] = {
 struct local_frame {
 	struct segment *seg;
 	const struct netif *from;
+	uint8_t raw; /* sent by dhcp-flood, not by a host */
 	uint16_t len;
 	uint8_t data[NETSIM_FRAME_MAX];
 };
@@ -105,9 +108,10 @@ static void deliver(struct host *h, const uint8_t *frame, size_t len)
 		pbuf_free(p);
 }
 
-/* Deliver to every host on SEG that accepts FRAME, except the sender. */
+/* Deliver to every host on SEG that accepts FRAME, except the sender, and to
+ * a running flood unless it sent FRAME (RAW). */
 static int deliver_segment(struct segment *seg, const struct netif *from,
-			   const uint8_t *frame, size_t len)
+			   const uint8_t *frame, size_t len, int raw)
 {
 	int n = 0;
 
@@ -119,6 +123,8 @@ static int deliver_segment(struct segment *seg, const struct netif *from,
 		deliver(h, frame, len);
 		n++;
 	}
+	if (!raw && dhcp_flood_input(seg, frame, len))
+		n++;
 	return n;
 }
 
@@ -136,7 +142,7 @@ void hub_from_wire(struct segment *seg)
 			continue;
 		seg->rx_frames++;
 		seg->rx_bytes += (unsigned long)n;
-		if (deliver_segment(seg, NULL, frame, (size_t)n) == 0 && !(frame[0] & 1))
+		if (deliver_segment(seg, NULL, frame, (size_t)n, 0) == 0 && !(frame[0] & 1))
 			seg->unclaimed++;
 		hub_drain_local();
 	}
@@ -147,13 +153,13 @@ void hub_drain_local(void)
 	while (ring_tail != ring_head) {
 		struct local_frame *f = &ring[ring_tail % LOCAL_RING];
 
-		deliver_segment(f->seg, f->from, f->data, f->len);
+		deliver_segment(f->seg, f->from, f->data, f->len, f->raw);
 		ring_tail++;
 	}
 }
 
 static int any_local_taker(const struct segment *seg, const struct netif *from,
-			   const uint8_t *frame)
+			   const uint8_t *frame, int raw)
 {
 	for (int i = 0; i < NETSIM_MAX_HOSTS; i++) {
 		struct host *h = host_find_index(i);
@@ -161,22 +167,19 @@ static int any_local_taker(const struct segment *seg, const struct netif *from,
 		if (h != NULL && h->seg == seg && &h->netif != from && wants_frame(h, frame))
 			return 1;
 	}
-	return 0;
+	return !raw && dhcp_flood_wants(seg, frame);
 }
 
-err_t hub_linkoutput(struct netif *netif, struct pbuf *p)
+/* A frame sent on SEG by FROM (or by the flood: RAW). */
+static void hub_switch(struct segment *seg, const struct netif *from,
+		       const uint8_t *frame, size_t len, int raw)
 {
-	struct host *h = host_by_netif(netif);
-	struct segment *seg = h->seg;
-	uint8_t frame[NETSIM_FRAME_MAX];
-	u16_t len;
+	int local = any_local_taker(seg, from, frame, raw);
+	struct local_frame *f;
 
-	if (p->tot_len > sizeof(frame) || p->tot_len < 14)
-		return ERR_BUF;
-	len = pbuf_copy_partial(p, frame, p->tot_len, 0);
 	/* Like a learning switch that already knows its hosts: unicast to a
 	 * simulated host stays off the wire; the rest goes to QEMU. */
-	if ((frame[0] & 1) || !any_local_taker(seg, netif, frame)) {
+	if ((frame[0] & 1) || !local) {
 		if (send(seg->fd, frame, len, 0) < 0) {
 			seg->tx_errors++;
 		} else {
@@ -184,18 +187,39 @@ err_t hub_linkoutput(struct netif *netif, struct pbuf *p)
 			seg->tx_bytes += len;
 		}
 	}
-	if (!any_local_taker(seg, netif, frame))
-		return ERR_OK;
+	if (!local)
+		return;
 	if (ring_head - ring_tail == LOCAL_RING) {
 		seg->local_drops++;
-		return ERR_OK;
+		return;
 	}
-	struct local_frame *f = &ring[ring_head % LOCAL_RING];
+	f = &ring[ring_head % LOCAL_RING];
 	f->seg = seg;
-	f->from = netif;
-	f->len = len;
+	f->from = from;
+	f->raw = (uint8_t)raw;
+	f->len = (uint16_t)len;
 	memcpy(f->data, frame, len);
 	ring_head++;
 	seg->local_frames++;
+}
+
+err_t hub_linkoutput(struct netif *netif, struct pbuf *p)
+{
+	struct host *h = host_by_netif(netif);
+	uint8_t frame[NETSIM_FRAME_MAX];
+	u16_t len;
+
+	if (p->tot_len > sizeof(frame) || p->tot_len < 14)
+		return ERR_BUF;
+	len = pbuf_copy_partial(p, frame, p->tot_len, 0);
+	hub_switch(h->seg, netif, frame, len, 0);
 	return ERR_OK;
+}
+
+/* The flood's frames reach every host, its own NAME's included (a server
+ * on that host may be what it floods), and QEMU. */
+void hub_send_raw(struct segment *seg, const uint8_t *frame, size_t len)
+{
+	if (len >= 14 && len <= NETSIM_FRAME_MAX)
+		hub_switch(seg, NULL, frame, len, 1);
 }

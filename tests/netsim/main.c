@@ -163,6 +163,8 @@ static int dispatch(char *line)
 		{ "dhcp", cmd_dhcp },
 		{ "dhcp-server", cmd_dhcp_server },
 		{ "leases", cmd_leases },
+		{ "dhcp-flood", cmd_dhcp_flood },
+		{ "dhcp-flood-leases", cmd_dhcp_flood_leases },
 		{ "ping", cmd_ping },
 		{ "tcp-listen", cmd_tcp_listen },
 		{ "tcp-connect", cmd_tcp_connect },

@@ -13,6 +13,9 @@
 #define NETSIM_NAME_MAX 16
 #define NETSIM_FRAME_MAX 1536
 #define NETSIM_TEXT_MAX 256
+/* `dhcp ... hostname H`: lwIP's client has a 68-byte option area; after its
+ * REQUEST options 40 bytes are left, and a longer name trips an assert. */
+#define NETSIM_DHCP_HOSTNAME_MAX 32
 
 /* One Ethernet segment: a UDP socket connected to one QEMU socket netdev. */
 struct segment {
@@ -33,6 +36,9 @@ struct host {
 	uint8_t mac[6];
 	int in_use;
 	int dhcp;
+	/* lwIP's DHCP client sends netif->hostname (option 12) by pointer in
+	 * every later message: the name it was given lives here. */
+	char dhcp_hostname[NETSIM_DHCP_HOSTNAME_MAX + 1];
 	ip6_addr_t gw6; /* IPv6 default gateway (`gw6`), or any */
 };
 
@@ -44,6 +50,7 @@ int segment_open(struct segment *seg, const char *local, const char *remote);
 void hub_from_wire(struct segment *seg);
 void hub_drain_local(void);
 err_t hub_linkoutput(struct netif *netif, struct pbuf *p);
+void hub_send_raw(struct segment *seg, const uint8_t *frame, size_t len);
 
 /* host.c */
 struct host *host_find(const char *name);
@@ -76,10 +83,17 @@ void cmd_peers(int argc, char **argv);
 void cmd_dhcp(int argc, char **argv);
 void cmd_dhcp_server(int argc, char **argv);
 void cmd_leases(int argc, char **argv);
+void cmd_dhcp_flood(int argc, char **argv);
+void cmd_dhcp_flood_leases(int argc, char **argv);
 void cmd_dns_query(int argc, char **argv);
 void cmd_dns_server(int argc, char **argv);
 void cmd_dns_record(int argc, char **argv);
 void cmd_dns_stats(int argc, char **argv);
+
+/* dhcp_flood.c: the hub hands a running flood the frames it wants (its
+ * clients' MACs, broadcasts); input returns whether it wanted FRAME. */
+int dhcp_flood_wants(const struct segment *seg, const uint8_t *frame);
+int dhcp_flood_input(const struct segment *seg, const uint8_t *frame, size_t len);
 
 /* peers.c: source addresses seen by listeners, for NAT/forward assertions */
 #define NETSIM_MAX_LISTENERS 16

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # selftest.sh NETSIM: netsim on its own (no QEMU; the wire side points at an
 # unused loopback port): hosts on one segment talk through the hub over v4
-# and v6 (TCP, UDP, DHCP, DNS), and every command answers one ok/fail line.
+# and v6 (TCP, UDP, DHCP with option 12, DNS), a dhcp-flood takes what is
+# left of the ISP server's pool and no more, and every command answers one
+# ok/fail line. Then a second netsim floods wire_dhcpd.py, a stand-in for the
+# guest's dhcpd on the wire's other end (unicast replies to the made-up MACs,
+# chaddr checked against the source MAC), to check the wire path and `rate`.
 # Part of `make check`. One `ok`/`not ok` line per answer, then
 # `N passed, N failed`.
 set -uo pipefail
@@ -39,7 +43,16 @@ host h5 lan mac 02:00:00:00:01:05
 dhcp h5 timeout 1
 dhcp-server h2 pool 10.0.0.50-10.0.0.59 gw 10.0.0.1 dns 10.0.0.1 lease 120
 dhcp h4 timeout 5
+dhcp h5 hostname 0123456789abcdef0123456789abcdef0
+dhcp h5 hostname keel timeout 5
 leases h2
+host h7 lan mac 02:00:00:00:01:07
+dhcp-flood h7 count 12 timeout 2 hostname wpad
+leases h2
+dhcp-flood-leases h7
+dhcp-flood-leases h1
+dhcp-flood h7 count 1025
+dhcp-flood h7 count 2 rate 0
 host h6 lan mac 02:00:00:00:01:06 ip 10.0.0.6/24 ip6 fd00::6/64
 dns-record h6 www.test a 192.0.2.10
 dns-server h6
@@ -100,7 +113,16 @@ expected='^ok host h1 lan .* FD00::2$
 ^fail dhcp h5 timeout
 ^ok dhcp-server h2 pool 10\.0\.0\.50-10\.0\.0\.59 \(10 addresses\)$
 ^ok dhcp h4 ip 10\.0\.0\.5[0-9]/24 gw 10\.0\.0\.1
-^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:0[45]=10\.0\.0\.5
+^fail dhcp: usage
+^ok dhcp h5 ip 10\.0\.0\.5[0-9]/24 gw 10\.0\.0\.1
+^ok leases h2 pool_full 0 naks 0 02:00:00:00:01:04=10\.0\.0\.50,name=h4 02:00:00:00:01:05=10\.0\.0\.51,name=keel$
+^ok host h7 lan
+^ok dhcp-flood h7 sent 12 offers 8 acks 8 naks 0$
+^ok leases h2 pool_full 4 naks 0 02:00:00:00:01:04=10\.0\.0\.50,name=h4 .* 06:01:01:07:00:00=10\.0\.0\.52,name=wpad .* 06:01:01:07:00:07=10\.0\.0\.59,name=wpad$
+^ok dhcp-flood-leases h7 count 8 10\.0\.0\.52 10\.0\.0\.53 10\.0\.0\.54 10\.0\.0\.55 10\.0\.0\.56 10\.0\.0\.57 10\.0\.0\.58 10\.0\.0\.59$
+^fail dhcp-flood-leases h1: no flood from h1$
+^fail dhcp-flood: usage
+^fail dhcp-flood: usage
 ^ok host h6 lan
 ^fail dns-record h6: no dns-server
 ^ok dns-server h6 port 53 neg-ttl 60$
@@ -133,15 +155,50 @@ expected='^ok host h1 lan .* FD00::2$
 ^fail dns-server: usage
 ^fail bogus: unknown command$
 ^ok quit$'
+# compare OUT EXPECTED RC: one answer per line of OUT against one regex per
+# line of EXPECTED, and netsim's exit status RC.
+compare() {
+	local i=0 re got
+	mapfile -t got < "$1"
+	while IFS= read -r re; do
+		[[ ${got[$i]-} =~ $re ]]
+		check "line $((i + 1)): want /$re/" $? "got: ${got[$i]-<nothing>}"
+		i=$((i + 1))
+	done <<< "$2"
+	[ "${#got[@]}" -eq "$i" ] || not_ok "${#got[@]} answers for $i commands"
+	[ "$3" -eq 0 ] || not_ok "netsim exited $3"
+}
 timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))" < "$tmp/cmds" > "$tmp/out"
-rc=$?
-i=0
-mapfile -t got < "$tmp/out"
-while IFS= read -r re; do
-	[[ ${got[$i]-} =~ $re ]]
-	check "line $((i + 1)): want /$re/" $? "got: ${got[$i]-<nothing>}"
-	i=$((i + 1))
-done <<< "$expected"
-[ "${#got[@]}" -eq "$i" ] || not_ok "${#got[@]} answers for $i commands"
-[ "$rc" -eq 0 ] || not_ok "netsim exited $rc"
+compare "$tmp/out" "$expected" $?
+
+# The wire: 12 addresses; 8 clients at once (the one given 10.9.0.102 is
+# NAKed), 4 at 4/s (DISCOVERs 750 ms apart first to last), then 2 that hear
+# nothing (the pool is gone) and are answered at the timeout.
+port=$((port + 2))
+exec {wire}< <(exec python3 "$(dirname "$0")/wire_dhcpd.py" $((port + 1)) "$port" 60 12)
+wire_pid=$!
+read -r -t 10 -u "$wire" line
+check_eq "wire_dhcpd.py starts" ready "${line-}"
+timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))" > "$tmp/out" <<CMDS
+host a lan mac 02:00:00:00:01:0a
+dhcp-flood a count 8
+dhcp-flood-leases a
+dhcp-flood a count 4 rate 4 timeout 5
+dhcp-flood a count 2 timeout 1
+stats
+quit
+CMDS
+compare "$tmp/out" '^ok host a lan
+^ok dhcp-flood a sent 8 offers 8 acks 7 naks 1$
+^ok dhcp-flood-leases a count 7 10\.9\.0\.100 10\.9\.0\.101 10\.9\.0\.103 10\.9\.0\.104 10\.9\.0\.105 10\.9\.0\.106 10\.9\.0\.107$
+^ok dhcp-flood a sent 4 offers 4 acks 4 naks 0$
+^ok dhcp-flood a sent 2 offers 0 acks 0 naks 0$
+^ok stats lan rx 24/[0-9]+ tx [0-9]+/[0-9]+ tx_err 0 .* unclaimed 0 
+^ok quit$' $?
+kill -TERM "$wire_pid"
+read -r -t 10 -u "$wire" line
+[[ ${line-} =~ ^discovers\ 14\ requests\ 12\ spoofed\ 0\ spans\ 1:([0-9]+)\ 2:([0-9]+)\ 3:[0-9]+$ ]] &&
+	[ "${BASH_REMATCH[1]}" -lt 300 ] && [ "${BASH_REMATCH[2]}" -ge 700 ] &&
+	[ "${BASH_REMATCH[2]}" -lt 2000 ]
+check "wire server: each client's chaddr is its source MAC, one flood per MAC range, rate 4/s spreads 4 DISCOVERs over >= 700 ms" $? "${line-<nothing>}"
 summary

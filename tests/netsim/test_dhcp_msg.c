@@ -31,7 +31,8 @@ static size_t make_req(uint8_t *p, uint8_t type, const uint8_t *extra, size_t ex
 static void test_parse(void)
 {
 	uint8_t p[400];
-	const uint8_t req_opts[] = { 50, 4, 192, 0, 2, 100, 54, 4, 192, 0, 2, 1 };
+	const uint8_t req_opts[] = { 50, 4, 192, 0, 2, 100, 54, 4, 192, 0, 2, 1,
+				     12, 4, 'k', 'e', 'e', 'l' };
 	struct dhcp_req r;
 	size_t n;
 
@@ -40,10 +41,13 @@ static void test_parse(void)
 	CHECK_EQ_INT(r.type, DHCP_DISCOVER);
 	CHECK_EQ_UINT(r.flags, 0x8000);
 	CHECK_EQ_INT(r.chaddr[5], 3);
+	CHECK(r.hostname == NULL);
 	n = make_req(p, DHCP_REQUEST, req_opts, sizeof(req_opts));
 	CHECK_EQ_INT(dhcp_req_parse(p, n, &r), 0);
 	CHECK_EQ_UINT(r.requested, inet_addr("192.0.2.100"));
 	CHECK_EQ_UINT(r.server_id, inet_addr("192.0.2.1"));
+	CHECK_EQ_INT(r.hostname_len, 4);
+	CHECK(r.hostname != NULL && memcmp(r.hostname, "keel", 4) == 0);
 	/* truncated option, wrong op, short packet, missing type */
 	CHECK_EQ_INT(dhcp_req_parse(p, n - 4, &r), -1);
 	p[0] = 2;
