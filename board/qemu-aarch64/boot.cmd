@@ -146,8 +146,12 @@ else
 	fi
 fi
 
-# The chosen slot did not load: try the good slot, then A, then stop.
+# The chosen slot did not load: try the good slot, then the other one, then
+# stop. Trying the other slot is safe: keel-upgrade leaves a slot it did not
+# finish verifying without a loadable kernel (docs/ab-layout.md, step 5), and
+# with both state copies lost it is what saves a device whose A is damaged.
 setenv keel_why "${keel_why}: fallback"
 setenv keel_slot ${keel_fallback}; run keel_boot
-setenv keel_slot A; run keel_boot
+if test "${keel_fallback}" = A; then setenv keel_slot B; else setenv keel_slot A; fi
+run keel_boot
 echo "keel-boot: no bootable slot"
