@@ -69,6 +69,24 @@ int options_from_config(struct logd_options *o, const struct keel_config *cfg,
 		memcpy(p->addr, a->bytes, 16);
 		p->len = a->prefix;
 	}
+	out.ban.n_local6 = 0;
+	for (size_t l = 0; l < cfg->n_lans; l++) {
+		const struct config_lan *lan = &cfg->lans[l];
+
+		for (size_t i = 0; i < lan->n_addrs; i++) {
+			const struct config_addr *a = &lan->addrs[i];
+			struct prefix *p;
+
+			if (a->family != CONFIG_AF_INET6 ||
+			    out.ban.n_local6 == SSHBAN_LOCAL6_MAX)
+				continue;
+			p = &out.ban.local6[out.ban.n_local6++];
+			memset(p, 0, sizeof(*p));
+			p->family = AF_INET6;
+			memcpy(p->addr, a->bytes, 16);
+			p->len = a->prefix;
+		}
+	}
 	out.remote_set = cfg->log.remote_set;
 	out.remote_tcp = false;
 	if (cfg->log.remote_set) {

@@ -30,7 +30,7 @@ void options_defaults(struct logd_options *cfg)
 
 static const char usage[] =
 	"usage: logd [options]\n"
-	"       logd -C FILE [options other than -s -r -t -f -b -6 -p -a]\n"
+	"       logd -C FILE [options other than -s -r -t -f -b -6 -p -a -L]\n"
 	"  -C FILE         settings from keel.conf: [log] ring-size and remote,\n"
 	"                  [ssh] ban-after (0 when [services] sshd is off),\n"
 	"                  ban-time, ban-prefix6, probe-limit and ban-allow;\n"
@@ -53,6 +53,9 @@ static const char usage[] =
 	"  -p N/SECS       SSH connections without authentication (port\n"
 	"                  checks) that ban a source; 0 = never (default 20/60)\n"
 	"  -a PREFIX       never ban this prefix (repeatable, at most 16)\n"
+	"  -L PREFIX       a LAN's own IPv6 prefix: sources in it are banned\n"
+	"                  per address (repeatable, at most 16; with -C: the\n"
+	"                  [lan] sections' IPv6 addresses)\n"
 	"  -u USER         drop privileges to USER (default logd)\n"
 	"  -H NAME         host name in lines and forwards (default: kernel's)\n"
 	"  -n              check settings, print them, exit\n"
@@ -63,7 +66,7 @@ static const char usage[] =
 
 /* The flags whose settings keel.conf holds: with -C they are refused, so
  * a setting has one source. */
-static const char config_flags[] = "srtfb6pa";
+static const char config_flags[] = "srtfb6paL";
 
 /* "N/SECS", or "0" for never. */
 static int parse_probe_limit(const char *s, struct sshban_config *ban)
@@ -97,7 +100,7 @@ int options_parse(struct logd_options *cfg, int argc, char **argv,
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt(argc, argv, ":C:S:K:U:R:s:r:t:f:w:b:m:6:p:a:u:H:nh")) !=
+	while ((opt = getopt(argc, argv, ":C:S:K:U:R:s:r:t:f:w:b:m:6:p:a:L:u:H:nh")) !=
 	       -1) {
 		if (strchr(config_flags, opt) && !config_flag)
 			config_flag = opt;
@@ -194,6 +197,15 @@ int options_parse(struct logd_options *cfg, int argc, char **argv,
 				FAIL("-a %s: not ADDR[/LEN]", optarg);
 			cfg->ban.n_allow++;
 			break;
+		case 'L':
+			if (cfg->ban.n_local6 == SSHBAN_LOCAL6_MAX)
+				FAIL("more than %d -L", SSHBAN_LOCAL6_MAX);
+			if (prefix_parse(optarg,
+					 &cfg->ban.local6[cfg->ban.n_local6]) ||
+			    cfg->ban.local6[cfg->ban.n_local6].family != AF_INET6)
+				FAIL("-L %s: not an IPv6 ADDR[/LEN]", optarg);
+			cfg->ban.n_local6++;
+			break;
 		case 'u':
 			cfg->user = optarg;
 			break;
@@ -268,6 +280,18 @@ void options_print(const struct logd_options *cfg, FILE *f)
 
 		inet_ntop(p->family, p->addr, a, sizeof(a));
 		fprintf(f, "never ban       %s/%u\n", a, p->len);
+	}
+	for (size_t i = 0; i < cfg->ban.n_local6; i++) {
+		const struct prefix *p = &cfg->ban.local6[i];
+		uint8_t net[16];
+
+		/* The network, as the LAN's address fd00::1/64 means it. */
+		memcpy(net, p->addr, sizeof(net));
+		for (unsigned bit = p->len; bit < 128; bit++)
+			net[bit / 8] &= (uint8_t)~(0x80u >> (bit % 8));
+		inet_ntop(p->family, net, a, sizeof(a));
+		fprintf(f, "ban per address %s/%u (a LAN's own prefix)\n", a,
+			p->len);
 	}
 	fprintf(f, "user            %s\n", cfg->user);
 	fprintf(f, "host name       %s\n",

@@ -80,8 +80,11 @@ static void source_prefix(const struct sshban_config *cfg,
 	p->len = cfg->prefix6 ? cfg->prefix6 : SSHBAN_PREFIX6_DEFAULT;
 	for (bits = p->len; bits < 128; bits++)
 		p->addr[bits / 8] &= (uint8_t)~(0x80u >> (bits % 8));
-	for (size_t i = 0; i < cfg->n_allow; i++) {
-		if (prefix_overlap(p, &cfg->allow[i])) {
+	for (size_t i = 0; i < cfg->n_allow + cfg->n_local6; i++) {
+		const struct prefix *q = i < cfg->n_allow ? &cfg->allow[i] :
+			&cfg->local6[i - cfg->n_allow];
+
+		if (prefix_overlap(p, q)) {
 			memcpy(p->addr, src->addr, 16);
 			p->len = 128;
 			return;

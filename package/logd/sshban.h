@@ -22,6 +22,7 @@
 
 #define SSHBAN_TRACK_MAX	256
 #define SSHBAN_ALLOW_MAX	16
+#define SSHBAN_LOCAL6_MAX 16	/* 4 LANs x 4 addresses (keel.conf) */
 /* dropbear processes whose "nonexistent user" line awaits their exit
  * line; each connection is one process, so this bounds concurrent ones. */
 #define SSHBAN_NOUSER_MAX	32
@@ -45,6 +46,11 @@ struct sshban_config {
 	uint8_t prefix6;	/* IPv6 sources counted and banned per /this */
 	struct prefix allow[SSHBAN_ALLOW_MAX];
 	size_t n_allow;
+	/* The router's own LAN IPv6 prefixes: a source in one is counted and
+	 * banned per address, since a /prefix6 ban there would shut every
+	 * host of that LAN out of the router. */
+	struct prefix local6[SSHBAN_LOCAL6_MAX];
+	size_t n_local6;
 };
 
 /* What a dropbear line says. */
@@ -126,7 +132,8 @@ struct sshban_ban {
  * that logged NOUSER counts as a failure. The source counts as its /32,
  * a zoned link-local as its /128 (fe80::/64 is every host on the link),
  * anything else IPv6 as its /prefix6 -- or /128 when that prefix holds an
- * allowlisted address, so a ban never covers one.
+ * allowlisted address, so a ban never covers one, or overlaps one of the
+ * router's own LAN prefixes (local6).
  */
 enum sshban_verdict sshban_event(struct sshban *t,
 				 const struct sshban_config *cfg,

@@ -55,6 +55,11 @@ static void test_defaults(void)
 	CHECK_EQ_UINT(opt.ban.probes, 20);
 	CHECK_EQ_UINT(opt.ban.probe_window_s, 60);
 	CHECK_EQ_UINT(opt.ban.n_allow, 0);
+	/* The LAN's own IPv6 prefix: sources in it are banned per address. */
+	CHECK_EQ_UINT(opt.ban.n_local6, 1);
+	CHECK_EQ_INT(opt.ban.local6[0].family, AF_INET6);
+	CHECK_EQ_UINT(opt.ban.local6[0].len, 64);
+	CHECK_EQ_UINT(opt.ban.local6[0].addr[0], 0xfd);
 	CHECK(!opt.remote_set);
 	/* What keel.conf does not hold stays as the flags left it. */
 	CHECK_STR(opt.syslog_path, "/dev/log");

@@ -276,6 +276,26 @@ static void test_prefix6(void)
 	CHECK_EQ_INT(ev(&cfg, FAIL, 1, "2001:db8:9:9::66", 1, &ban),
 		     SSHBAN_BAN);
 	CHECK_EQ_UINT(ban.what.len, 128);
+
+	/* A source in one of the router's own LAN prefixes: per address, so
+	 * one hostile LAN host does not shut its whole LAN out; outside
+	 * them, still per /prefix6. */
+	memset(&t, 0, sizeof(t));
+	cfg.n_allow = 0;
+	prefix_parse("fd00::1/64", &cfg.local6[cfg.n_local6++]);
+	for (int i = 0; i < 2; i++)
+		CHECK_EQ_INT(ev(&cfg, FAIL, 1, "fd00::66", 1, &ban),
+			     SSHBAN_COUNTED);
+	CHECK_EQ_INT(ev(&cfg, FAIL, 1, "fd00::67", 1, &ban), SSHBAN_COUNTED);
+	CHECK_EQ_INT(ev(&cfg, FAIL, 1, "fd00::66", 1, &ban), SSHBAN_BAN);
+	CHECK_EQ_UINT(ban.what.len, 128);
+	inet_pton(AF_INET6, "fd00::66", net);
+	CHECK_MEM(ban.what.addr, 16, net, 16);
+	ev(&cfg, FAIL, 1, "fd01::1", 1, &ban);
+	ev(&cfg, FAIL, 1, "fd01::2", 1, &ban);
+	CHECK_EQ_INT(ev(&cfg, FAIL, 1, "fd01::3", 1, &ban), SSHBAN_BAN);
+	CHECK_EQ_UINT(ban.what.len, 64);
+	cfg.n_local6 = 0;
 }
 
 /* Connections without authentication count apart, with their own limit;
