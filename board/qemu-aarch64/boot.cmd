@@ -71,7 +71,7 @@ setenv keel_boot '
 	part start virtio 0 ${keel_part} keel_pstart
 	setexpr keel_klba ${keel_pstart} + 0x10000
 	if virtio read ${kernel_addr_r} ${keel_klba} 0x4000; then
-		setenv bootargs "@CMDLINE@ root=/dev/vda${keel_part} keel.slot=${keel_slot} ${keel_extra}"
+		setenv bootargs "@CMDLINE@ root=PARTUUID=@DISKID@-0${keel_part} rootwait keel.slot=${keel_slot} ${keel_extra}"
 		booti ${kernel_addr_r} - ${fdtcontroladdr}
 	fi
 	echo "keel-boot: slot ${keel_slot} has no bootable kernel"'

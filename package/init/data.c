@@ -16,6 +16,7 @@
 
 #include "keel/file.h"
 #include "keel/log.h"
+#include "keel/rootdisk.h"
 
 #include "boot.h"
 #include "data.h"
@@ -197,6 +198,31 @@ static enum data_fsck_verdict check_data(char *dev, int was_clean,
 	return verdict;
 }
 
+/* The data partition beside the slots: partition 4 of the root's disk,
+ * only when the root is a slot (partition 2 or 3), so mke2fs never goes to
+ * a disk Keel did not boot from. RAM otherwise. */
+static int data_device_from_root(char dev[DATA_DEVICE_MAX],
+				 struct step_report *report)
+{
+	char disk[ROOTDISK_NAME_MAX], name[ROOTDISK_NAME_MAX + 8], err[160];
+	unsigned part;
+
+	if (rootdisk_find("/sys", disk, &part, err, sizeof(err)) < 0) {
+		logx_warn("data: no data partition: %s", err);
+		ram_data(report, "root not on a partitioned disk");
+		return -1;
+	}
+	if ((part != 2 && part != 3) ||
+	    rootdisk_part_name(disk, DATA_PARTITION, name, sizeof(name)) < 0) {
+		logx_warn("data: root is partition %u of %s, not a slot (2 or 3): "
+			  "no data partition", part, disk);
+		ram_data(report, "root not in a slot");
+		return -1;
+	}
+	snprintf(dev, DATA_DEVICE_MAX, "/dev/%s", name);
+	return 0;
+}
+
 void data_step(struct init *init, struct step_report *report)
 {
 	char cmdline[2048], dev[DATA_DEVICE_MAX], how[48];
@@ -216,6 +242,8 @@ void data_step(struct init *init, struct step_report *report)
 
 	(void)init;
 	data_device_from_cmdline(cmdline, n > 0 ? (size_t)n : 0, dev);
+	if (dev[0] == '\0' && data_device_from_root(dev, report) < 0)
+		return;
 	if (strcmp(dev, "none") == 0) {
 		ram_data(report, "keel.data=none");
 		return;

@@ -10,12 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DATA_DEVICE_DEFAULT "/dev/vda4"
+/* No keel.data=: partition 4 of the disk the root (slot 2 or 3) is on. */
+#define DATA_DEVICE_DEFAULT ""
+#define DATA_PARTITION 4
 #define DATA_MOUNTPOINT "/data"
 #define DATA_DEVICE_MAX 64
 
 /* Pure: the value of keel.data=DEV on a kernel command line (buf, len), or
- * the default when absent. "keel.data=none" means no data partition. */
+ * "" when absent (the root's disk's partition 4, found at boot).
+ * "keel.data=none" means no data partition. */
 void data_device_from_cmdline(const char *buf, size_t len,
 			      char out[DATA_DEVICE_MAX]);
 

@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "bootdisk.h"
 #include "install.h"
 #include "keel/log.h"
 #include "options.h"
@@ -11,7 +12,7 @@
 int main(int argc, char **argv)
 {
 	struct options o;
-	char err[128];
+	char err[256];
 
 	log_init("keel-upgrade", KEEL_LOG_STDERR);
 	if (options_parse(argc, argv, &o, err, sizeof(err)) != 0) {
@@ -20,6 +21,11 @@ int main(int argc, char **argv)
 	}
 	if (o.kmsg)
 		log_init("keel-upgrade", KEEL_LOG_STDERR | KEEL_LOG_KMSG);
+	if (o.mode != MODE_HELP && bootdisk_defaults(&o, o.mode == MODE_INSTALL, err,
+						     sizeof(err)) < 0) {
+		logx_err("%s", err);
+		return 2;
+	}
 	/* No sodium_init(): it only picks CPU-specific implementations for the
 	 * ciphers and hashes keel-upgrade never calls (and seeds randombytes),
 	 * and calling it links them all in: 240 KB instead of ~100 KB. Ed25519

@@ -26,8 +26,10 @@ const char options_usage[] =
 	"                          /etc/os-release)\n"
 	"  --os-release FILE       (default /etc/os-release)\n"
 	"  --cmdline FILE          kernel command line with keel.slot= (default /proc/cmdline)\n"
-	"  --disk DEV              disk holding the boot state (default /dev/vda)\n"
-	"  --slot-a DEV, --slot-b DEV  slot partitions (default /dev/vda2, /dev/vda3)\n"
+	"  --disk DEV              disk holding the boot state (default: the disk\n"
+	"                          the running root is on, e.g. /dev/sda)\n"
+	"  --slot-a DEV, --slot-b DEV  slot partitions (default: that disk's\n"
+	"                          partitions 2 and 3, e.g. /dev/sda2, /dev/nvme0n1p3)\n"
 	"  --state-lba N,M         the two boot state copies (default 2040,2044)\n"
 	"  --slots-db FILE         what each slot holds (default /data/keel/slots)\n";
 
@@ -56,9 +58,11 @@ int options_parse(int argc, char *const argv[], struct options *o, char *err, un
 	o->board_file = "/etc/keel/board";
 	o->os_release = "/etc/os-release";
 	o->cmdline = "/proc/cmdline";
-	o->disk = "/dev/vda";
-	o->slot_path[0] = "/dev/vda2";
-	o->slot_path[1] = "/dev/vda3";
+	/* NULL: the running root's disk and its partitions 2 and 3
+	 * (bootdisk.c), so no device name is built in. */
+	o->disk = NULL;
+	o->slot_path[0] = NULL;
+	o->slot_path[1] = NULL;
 	o->state_lba[0] = 2040;
 	o->state_lba[1] = 2044;
 	o->slots_db = "/data/keel/slots";
