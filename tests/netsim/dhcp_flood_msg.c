@@ -2,40 +2,10 @@
  * and the parser for what servers answer. */
 #include <string.h>
 
+#include "bytes.h"
 #include "dhcp_flood_msg.h"
 
 static const uint8_t cookie[4] = { 99, 130, 83, 99 };
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)(v >> 16));
-	put16(p + 2, (uint16_t)v);
-}
-
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) << 16 | get16(p + 2);
-}
-
-/* Network order stays network order: the bytes are copied as they are. */
-static uint32_t get32_raw(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
 
 /* The Internet checksum over an IPv4 header (even length). */
 static uint16_t ip_checksum(const uint8_t *p, size_t n)

@@ -1,17 +1,10 @@
 /* DHCPv4 (RFC 2131/2132) request parser and reply builder for netsim. */
 #include <string.h>
 
+#include "bytes.h"
 #include "dhcp_msg.h"
 
 static const uint8_t cookie[4] = { 99, 130, 83, 99 };
-
-static uint32_t get32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4); /* stays in network order */
-	return v;
-}
 
 int dhcp_req_parse(const uint8_t *p, size_t n, struct dhcp_req *out)
 {
@@ -21,9 +14,9 @@ int dhcp_req_parse(const uint8_t *p, size_t n, struct dhcp_req *out)
 	if (n < DHCP_MIN_LEN || p[0] != 1 || p[1] != 1 || p[2] != 6 ||
 	    memcmp(p + 236, cookie, 4) != 0)
 		return -1;
-	out->xid = get32(p + 4);
+	out->xid = get32_raw(p + 4);
 	out->flags = (uint16_t)(p[10] << 8 | p[11]);
-	out->ciaddr = get32(p + 12);
+	out->ciaddr = get32_raw(p + 12);
 	memcpy(out->chaddr, p + 28, 6);
 	while (off < n) {
 		uint8_t code = p[off], len;
@@ -39,9 +32,9 @@ int dhcp_req_parse(const uint8_t *p, size_t n, struct dhcp_req *out)
 		if (code == 53 && len == 1)
 			out->type = p[off + 2];
 		else if (code == 50 && len == 4)
-			out->requested = get32(p + off + 2);
+			out->requested = get32_raw(p + off + 2);
 		else if (code == 54 && len == 4)
-			out->server_id = get32(p + off + 2);
+			out->server_id = get32_raw(p + off + 2);
 		else if (code == 12 && len > 0) {
 			out->hostname = p + off + 2;
 			out->hostname_len = len;
