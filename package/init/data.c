@@ -199,27 +199,18 @@ static enum data_fsck_verdict check_data(char *dev, int was_clean,
 }
 
 /* The data partition beside the slots: partition 4 of the root's disk,
- * only when the root is a slot (partition 2 or 3), so mke2fs never goes to
- * a disk Keel did not boot from. RAM otherwise. */
+ * only when the root is a slot. RAM otherwise. */
 static int data_device_from_root(char dev[DATA_DEVICE_MAX],
 				 struct step_report *report)
 {
-	char disk[ROOTDISK_NAME_MAX], name[ROOTDISK_NAME_MAX + 8], err[160];
-	unsigned part;
+	char err[160];
 
-	if (rootdisk_find("/sys", disk, &part, err, sizeof(err)) < 0) {
+	if (rootdisk_slot_device("/sys", DATA_PARTITION, dev, DATA_DEVICE_MAX,
+				 err, sizeof(err)) < 0) {
 		logx_warn("data: no data partition: %s", err);
-		ram_data(report, "root not on a partitioned disk");
+		ram_data(report, "root not in a slot of a partitioned disk");
 		return -1;
 	}
-	if ((part != 2 && part != 3) ||
-	    rootdisk_part_name(disk, DATA_PARTITION, name, sizeof(name)) < 0) {
-		logx_warn("data: root is partition %u of %s, not a slot (2 or 3): "
-			  "no data partition", part, disk);
-		ram_data(report, "root not in a slot");
-		return -1;
-	}
-	snprintf(dev, DATA_DEVICE_MAX, "/dev/%s", name);
 	return 0;
 }
 

@@ -12,36 +12,20 @@
 int bootdisk_defaults(struct options *o, int need_slots, char *err,
 		      size_t errlen)
 {
-	static char disk[ROOTDISK_NAME_MAX + 5], slot[2][ROOTDISK_NAME_MAX + 8];
-	char name[ROOTDISK_NAME_MAX], why[160], part_name[ROOTDISK_NAME_MAX];
-	unsigned part;
+	static char dev[3][ROOTDISK_NAME_MAX + 8];	/* disk, A, B */
+	const char **want[3] = { &o->disk, &o->slot_path[0], &o->slot_path[1] };
+	char why[160];
 
-	if (o->disk && (!need_slots || (o->slot_path[0] && o->slot_path[1])))
-		return 0;
-	if (rootdisk_find("/sys", name, &part, why, sizeof(why)) < 0) {
-		snprintf(err, errlen, "cannot tell the boot disk (%s): name it "
-			 "with --disk, --slot-a and --slot-b", why);
-		return -1;
-	}
-	if (part != 2 && part != 3) {
-		snprintf(err, errlen, "the root is partition %u of %s, not a "
-			 "slot (2 or 3): name the devices with --disk, --slot-a "
-			 "and --slot-b", part, name);
-		return -1;
-	}
-	snprintf(disk, sizeof(disk), "/dev/%s", name);
-	for (unsigned i = 0; i < 2; i++) {
-		if (rootdisk_part_name(name, 2 + i, part_name, sizeof(part_name)) < 0) {
-			snprintf(err, errlen, "%s: no name for its partition %u",
-				 name, 2 + i);
+	for (unsigned i = 0; i < (need_slots ? 3u : 1u); i++) {
+		if (*want[i])
+			continue;
+		if (rootdisk_slot_device("/sys", i ? i + 1 : 0, dev[i],
+					 sizeof(dev[i]), why, sizeof(why)) < 0) {
+			snprintf(err, errlen, "cannot tell the boot disk (%s): "
+				 "name it with --disk, --slot-a and --slot-b", why);
 			return -1;
 		}
-		snprintf(slot[i], sizeof(slot[i]), "/dev/%s", part_name);
+		*want[i] = dev[i];
 	}
-	if (!o->disk)
-		o->disk = disk;
-	for (unsigned i = 0; i < 2; i++)
-		if (!o->slot_path[i])
-			o->slot_path[i] = slot[i];
 	return 0;
 }

@@ -101,3 +101,32 @@ int rootdisk_find(const char *sysfs, char disk[ROOTDISK_NAME_MAX],
 	*part = (unsigned)v;
 	return 0;
 }
+
+int rootdisk_slot_device(const char *sysfs, unsigned part, char *out,
+			 size_t n, char *err, size_t errlen)
+{
+	char disk[ROOTDISK_NAME_MAX], name[ROOTDISK_NAME_MAX];
+	unsigned root_part;
+	int w;
+
+	if (rootdisk_find(sysfs, disk, &root_part, err, errlen) < 0)
+		return -1;
+	if (root_part != 2 && root_part != 3) {
+		snprintf(err, errlen, "the root is partition %u of %s, not a "
+			 "slot (2 or 3)", root_part, disk);
+		return -1;
+	}
+	if (part == 0)
+		snprintf(name, sizeof(name), "%s", disk);
+	else if (rootdisk_part_name(disk, part, name, sizeof(name)) < 0) {
+		snprintf(err, errlen, "%s: no name for its partition %u", disk,
+			 part);
+		return -1;
+	}
+	w = snprintf(out, n, "/dev/%s", name);
+	if (w < 0 || (size_t)w >= n) {
+		snprintf(err, errlen, "/dev/%s: too long", name);
+		return -1;
+	}
+	return 0;
+}

@@ -27,4 +27,11 @@ int rootdisk_from_link(const char *link, char *disk, size_t n);
 int rootdisk_find(const char *sysfs, char disk[ROOTDISK_NAME_MAX],
 		  unsigned *part, char *err, size_t errlen);
 
+/* "/dev/NAME" of partition PART of the boot disk (PART 0: the disk
+ * itself), but only when the root is a slot (partition 2 or 3), so
+ * nothing is ever written to a disk Keel did not boot from. 0, or -1 with
+ * ERR naming why. */
+int rootdisk_slot_device(const char *sysfs, unsigned part, char *out,
+			 size_t n, char *err, size_t errlen);
+
 #endif
