@@ -408,7 +408,7 @@ int services_write_snapshot(const struct keel_config *cfg)
 	}
 	fputs("# The config init runs, in canonical form: every daemon reads its\n"
 	      "# settings here. Edit /etc/keel/keel.conf or use keel-config apply.\n", f);
-	config_print(cfg, f);
+	config_print_public(cfg, f);
 	bad = ferror(f);
 	if (fclose(f) != 0 || bad || rename(tmp, KEEL_RUN_CONFIG) < 0) {
 		logx_err("services: %s: %s", KEEL_RUN_CONFIG, strerror(errno));

@@ -60,7 +60,7 @@ static int check(const char *path, FILE *out, FILE *errout)
 	if (rc != 0)
 		return CLI_INVALID;
 	fprintf(out, "# %s: valid; effective settings:\n", path);
-	config_print(&cfg, out);
+	config_print_public(&cfg, out);
 	fputs(checked, out);
 	return CLI_OK;
 }
@@ -74,7 +74,7 @@ static int print_default(FILE *out, FILE *errout)
 		      errout);
 		return CLI_INVALID;
 	}
-	config_print(&cfg, out);
+	config_print_public(&cfg, out);
 	return CLI_OK;
 }
 
@@ -101,7 +101,7 @@ static int get(const char *key, const char *path, FILE *out, FILE *errout)
 		fputs("keel-config: out of memory\n", errout);
 		return CLI_INVALID;
 	}
-	config_print(&cfg, mem);
+	config_print_public(&cfg, mem);
 	len = ftell(mem);
 	fclose(mem);
 	found = get_setting(printed, len > 0 ? (size_t)len : 0, key, out);

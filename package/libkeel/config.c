@@ -113,6 +113,25 @@ bool conf_tok_is(const struct tok *t, const char *word)
 
 /* ---- sections ---- */
 
+/* PPPoE: the ISP's account, and a PPP MTU that fits an Ethernet frame
+ * with the 8 bytes of PPPoE and PPP headers. */
+static int close_wan_pppoe(struct parser *p, const struct config_wan *wan)
+{
+	if (wan->n_addrs || wan->n_dns || wan->gateway4.family ||
+	    wan->gateway6.family)
+		return conf_fail_at(p, NULL, "[wan] address, gateway and dns are "
+				    "only for mode static (PPPoE gets them from "
+				    "the ISP; set [dns] upstream to override DNS)");
+	if (!wan->ppp_user[0])
+		return conf_fail_at(p, NULL, "[wan] mode pppoe needs user (the "
+				    "ISP account's name)");
+	if (wan->mtu > CONFIG_PPPOE_MTU_DEFAULT)
+		return conf_fail_at(p, NULL, "[wan] mtu %u is more than PPPoE "
+				    "carries in an Ethernet frame (%d)",
+				    (unsigned)wan->mtu, CONFIG_PPPOE_MTU_DEFAULT);
+	return 0;
+}
+
 /* Keys a section cannot do without, checked when it ends. */
 static int close_section(struct parser *p)
 {
@@ -138,6 +157,20 @@ static int close_section(struct parser *p)
 				"are only for mode static (with dhcp they "
 				"come from the ISP; set [dns] upstream to "
 				"override DNS)");
+		else if (cfg->wan.mode == CONFIG_WAN_PPPOE)
+			rc = close_wan_pppoe(p, &cfg->wan);
+		else if (cfg->wan.ppp_user[0] || cfg->wan.ppp_password[0] ||
+			 cfg->wan.ppp_service[0])
+			rc = conf_fail_at(p, NULL, "[wan] user, password and "
+					  "service are only for mode pppoe");
+		if (!rc && cfg->wan.vlan &&
+		    strlen(cfg->wan.interface) + 1 + snprintf(NULL, 0, "%u",
+			(unsigned)cfg->wan.vlan) > CONFIG_IFNAME_MAX)
+			rc = conf_fail_at(p, NULL, "[wan] interface %s with vlan %u: "
+					  "the name %s.%u is longer than %d bytes",
+					  cfg->wan.interface, (unsigned)cfg->wan.vlan,
+					  cfg->wan.interface, (unsigned)cfg->wan.vlan,
+					  CONFIG_IFNAME_MAX);
 		break;
 	case SEC_LAN:
 		if (!cfg->lans[p->idx].interface[0])

@@ -139,8 +139,10 @@ static int k_wan_mode(struct parser *p)
 		p->cfg->wan.mode = CONFIG_WAN_DHCP;
 	else if (conf_tok_is(&p->args[0], "static"))
 		p->cfg->wan.mode = CONFIG_WAN_STATIC;
+	else if (conf_tok_is(&p->args[0], "pppoe"))
+		p->cfg->wan.mode = CONFIG_WAN_PPPOE;
 	else
-		return conf_fail_tok(p, &p->args[0], "is not dhcp or static");
+		return conf_fail_tok(p, &p->args[0], "is not dhcp, static or pppoe");
 	return 0;
 }
 
@@ -185,6 +187,47 @@ static int k_wan_accept_ra(struct parser *p)
 {
 	return conf_check(p, &p->args[0],
 			  config_val_bool(ARG(0), &p->cfg->wan.accept_ra));
+}
+
+/* 802.1Q: 0 and 4095 are reserved by the standard. */
+static int k_wan_vlan(struct parser *p)
+{
+	uint32_t v;
+
+	if (conf_get_uint(p, &p->args[0], 1, 4094, &v))
+		return -1;
+	p->cfg->wan.vlan = (uint16_t)v;
+	return 0;
+}
+
+/* IPv4's minimum link MTU is 68, but below 1280 IPv6 cannot run: the WAN
+ * carries both. The PPPoE maximum is checked with the mode (any order). */
+static int k_wan_mtu(struct parser *p)
+{
+	uint32_t v;
+
+	if (conf_get_uint(p, &p->args[0], 1280, 9000, &v))
+		return -1;
+	p->cfg->wan.mtu = (uint16_t)v;
+	return 0;
+}
+
+static int k_wan_user(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_ppp_text(ARG(0), p->cfg->wan.ppp_user));
+}
+
+static int k_wan_password(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_ppp_text(ARG(0), p->cfg->wan.ppp_password));
+}
+
+static int k_wan_service(struct parser *p)
+{
+	return conf_check(p, &p->args[0],
+			  config_val_ppp_text(ARG(0), p->cfg->wan.ppp_service));
 }
 
 /* ---- [lan NAME] ---- */
@@ -794,6 +837,11 @@ static const struct key_spec wan_keys[] = {
 	{ "gateway", k_wan_gateway, 1, LIST, false, false },
 	{ "dns", k_wan_dns, 1, LIST, false, false },
 	{ "accept-ra", k_wan_accept_ra, 1, 1, false, false },
+	{ "vlan", k_wan_vlan, 1, 1, false, false },
+	{ "mtu", k_wan_mtu, 1, 1, false, false },
+	{ "user", k_wan_user, 1, 1, false, false },
+	{ "password", k_wan_password, 1, 1, false, false },
+	{ "service", k_wan_service, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec lan_keys[] = {

@@ -77,7 +77,7 @@ static void put_header(FILE *out, const char *kind, const char *name)
 		fprintf(out, "\n[%s]\n", kind);
 }
 
-static void print_wan(const struct keel_config *cfg, FILE *out)
+static void print_wan(const struct keel_config *cfg, bool secrets, FILE *out)
 {
 	const struct config_wan *wan = &cfg->wan;
 
@@ -88,7 +88,19 @@ static void print_wan(const struct keel_config *cfg, FILE *out)
 	fputs("\n[wan]\n", out);
 	fprintf(out, "interface %s\n", wan->interface);
 	fprintf(out, "mode %s\n", wan->mode == CONFIG_WAN_STATIC ? "static" :
-		"dhcp");
+		wan->mode == CONFIG_WAN_PPPOE ? "pppoe" : "dhcp");
+	if (wan->vlan)
+		fprintf(out, "vlan %u\n", (unsigned)wan->vlan);
+	if (wan->mtu)
+		fprintf(out, "mtu %u\n", (unsigned)wan->mtu);
+	if (wan->ppp_user[0])
+		fprintf(out, "user %s\n", wan->ppp_user);
+	if (wan->ppp_password[0] && secrets)
+		fprintf(out, "password %s\n", wan->ppp_password);
+	else if (wan->ppp_password[0])
+		fputs("# password: set, not shown\n", out);
+	if (wan->ppp_service[0])
+		fprintf(out, "service %s\n", wan->ppp_service);
 	put_addr_list(out, "address", wan->addrs, wan->n_addrs, true);
 	if (wan->gateway4.family || wan->gateway6.family) {
 		fputs("gateway", out);
@@ -269,11 +281,11 @@ static void print_flow(const struct config_flow *flow, FILE *out)
 	fprintf(out, "version %u\n", flow->version);
 }
 
-void config_print(const struct keel_config *cfg, FILE *out)
+static void print_all(const struct keel_config *cfg, bool secrets, FILE *out)
 {
 	fprintf(out, "hostname %s\n", cfg->hostname);
 	put_duration(out, "trial-timeout", cfg->trial_seconds);
-	print_wan(cfg, out);
+	print_wan(cfg, secrets, out);
 	for (unsigned i = 0; i < cfg->n_lans; i++)
 		print_lan(&cfg->lans[i], out);
 	for (unsigned i = 0; i < cfg->n_dhcp; i++)
@@ -285,4 +297,14 @@ void config_print(const struct keel_config *cfg, FILE *out)
 	print_ssh(&cfg->ssh, out);
 	print_log(&cfg->log, out);
 	print_flow(&cfg->flow, out);
+}
+
+void config_print(const struct keel_config *cfg, FILE *out)
+{
+	print_all(cfg, true, out);
+}
+
+void config_print_public(const struct keel_config *cfg, FILE *out)
+{
+	print_all(cfg, false, out);
 }

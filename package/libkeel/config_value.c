@@ -378,6 +378,23 @@ const char *config_val_name(const char *s, size_t n, char *out)
 	return NULL;
 }
 
+/* PPPoE user, password, service: written into pppd's options file inside
+ * double quotes, so no quote or backslash; the config's tokens end at a
+ * space and a '#' starts a comment. */
+const char *config_val_ppp_text(const char *s, size_t n, char *out)
+{
+	if (n == 0 || n > CONFIG_PPP_TEXT_MAX)
+		return "is not 1-63 characters";
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x21 || (unsigned char)s[i] > 0x7e ||
+		    s[i] == '"' || s[i] == '\\')
+			return "has a character PPP options cannot carry "
+			       "(printable ASCII only, no \" or \\)";
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return NULL;
+}
+
 const char *config_val_path(const char *s, size_t n, char *out)
 {
 	if (n == 0 || s[0] != '/')

@@ -44,6 +44,7 @@ const char *config_val_domain(const char *s, size_t n, char *out);
 const char *config_val_ifname(const char *s, size_t n, char *out);
 const char *config_val_name(const char *s, size_t n, char *out);
 const char *config_val_path(const char *s, size_t n, char *out);
+const char *config_val_ppp_text(const char *s, size_t n, char *out);
 
 /* Shared between parser and checks. */
 bool config_addr_in_subnet(const struct config_addr *addr,

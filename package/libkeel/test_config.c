@@ -550,7 +550,7 @@ static void test_numbers(void)
 	/* Booleans and words. */
 	PARSE_ERR(LAN "[services]\ndnsd yes\n", 5, "[services] dnsd: yes is not on or off");
 	PARSE_ERR(LAN "[ssh]\nlisten wan\n", 5, "wan is not lan or all");
-	PARSE_ERR(LAN "[wan]\ninterface eth0\nmode pppoe\n", 6, "pppoe is not dhcp or static");
+	PARSE_ERR(LAN "[wan]\ninterface eth0\nmode pppoe\n", 4, "mode pppoe needs user");
 	PARSE_ERR(LAN "[wan]\ninterface eth0\n[forward a]\nproto icmp\n", 7,
 		  "icmp is not tcp, udp or both");
 	PARSE_ERR(LAN "[wan]\ninterface eth0\n[forward a]\nport 80-80\n", 7,

@@ -80,7 +80,7 @@ static void test_load(void)
 	CHECK_EQ_INT(config_load(path, &loaded, &err), 0);
 	put(LAN "[wan]\nmode x\n", strlen(LAN) + 14);
 	CHECK_EQ_INT(config_load(path, &loaded, &err), -1);
-	CHECK_STR(err.msg, "line 5, column 6: [wan] mode: x is not dhcp or static");
+	CHECK_STR(err.msg, "line 5, column 6: [wan] mode: x is not dhcp, static or pppoe");
 
 	/* Exactly CONFIG_FILE_MAX bytes loads; one more is refused whole. */
 	memset(big, '#', sizeof(big));

@@ -27,6 +27,7 @@
 #define CONFIG_NAME_MAX		31	/* [lan NAME], [forward NAME] */
 #define CONFIG_PATH_MAX		127	/* file paths (blocklist) */
 #define CONFIG_SSH_KEY_MAX	1023	/* one authorized_keys line */
+#define CONFIG_PPP_TEXT_MAX	63	/* PPPoE user, password, service */
 #define CONFIG_MAX_LANS		4
 #define CONFIG_MAX_PORTS	8	/* bridge members of one LAN */
 #define CONFIG_MAX_ADDRS	4	/* addresses of one interface */
@@ -65,7 +66,13 @@ struct config_rate {
 enum config_wan_mode {
 	CONFIG_WAN_DHCP = 0,	/* busybox udhcpc */
 	CONFIG_WAN_STATIC,
+	CONFIG_WAN_PPPOE,	/* pppd with rp-pppoe built in, on ppp0 */
 };
+
+/* The PPP interface a PPPoE WAN's pppd makes (pppd's "ifname"). */
+#define CONFIG_WAN_PPP_IFNAME	"ppp0"
+/* A PPPoE frame carries 8 bytes of PPPoE and PPP header in 1500. */
+#define CONFIG_PPPOE_MTU_DEFAULT 1492
 
 enum config_proto {
 	CONFIG_PROTO_TCP = 1,
@@ -84,7 +91,24 @@ struct config_wan {
 	uint8_t n_dns;
 	struct config_addr dns[CONFIG_MAX_SERVERS];	/* static only */
 	bool accept_ra;
+	uint16_t vlan;		/* 802.1Q tag on interface; 0: untagged */
+	uint16_t mtu;		/* 0: the link's own; PPPoE: 1492 */
+	char ppp_user[CONFIG_PPP_TEXT_MAX + 1];		/* pppoe only */
+	char ppp_password[CONFIG_PPP_TEXT_MAX + 1];	/* never printed */
+	char ppp_service[CONFIG_PPP_TEXT_MAX + 1];	/* "" any */
 };
+
+/*
+ * The WAN's interfaces, derived: the link its frames use (interface, or
+ * interface.VLAN when tagged) and the one its IP traffic uses (ppp0 for
+ * PPPoE, else the link). The firewall's WAN, NAT and routes go on the
+ * latter; udhcpc and pppd run on the former. out holds IFNAMSIZ bytes;
+ * config validation makes sure the VLAN name fits.
+ */
+void config_wan_link(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 1]);
+void config_wan_l3(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 1]);
+/* The MTU in effect: the key, or PPPoE's default, or 0 (leave it). */
+unsigned config_wan_mtu(const struct config_wan *wan);
 
 struct config_lan {
 	char name[CONFIG_NAME_MAX + 1];
@@ -237,6 +261,10 @@ int config_validate(const struct keel_config *cfg, struct config_error *err);
 /* Writes cfg in canonical form: every effective setting, fixed order, so
  * config_parse() of the output gives back an identical struct. */
 void config_print(const struct keel_config *cfg, FILE *out);
+/* The same without secrets (the PPPoE password becomes a comment): what
+ * init's run-time snapshot, keel-config get/print and init -n show. It
+ * parses back to cfg minus those secrets. */
+void config_print_public(const struct keel_config *cfg, FILE *out);
 
 /* The built-in safe default: LAN 10.0.0.1/24 on eth1 with DHCP, DNS and
  * LAN-only SSH (password off), WAN down. Parsed by config_parse() like any

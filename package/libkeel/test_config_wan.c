@@ -1,0 +1,102 @@
+/*
+ * test_config_wan.c - the [wan] keys beyond dhcp/static: PPPoE account,
+ * MTU, VLAN, the derived interface names, and that the password never
+ * reaches the public print.
+ */
+#include "test_config.h"
+
+#define WAN "[wan]\ninterface eth0\n"
+
+static void test_pppoe(void)
+{
+	char name[CONFIG_IFNAME_MAX + 1];
+
+	if (!PARSE_OK(LAN WAN "mode pppoe\nuser keel@isp.example\npassword s3cr$t!\n"
+		      "service internet\n"))
+		return;
+	CHECK_EQ_INT(cfg.wan.mode, CONFIG_WAN_PPPOE);
+	CHECK_STR(cfg.wan.ppp_user, "keel@isp.example");
+	CHECK_STR(cfg.wan.ppp_password, "s3cr$t!");
+	CHECK_STR(cfg.wan.ppp_service, "internet");
+	CHECK_EQ_UINT(config_wan_mtu(&cfg.wan), 1492);
+	config_wan_link(&cfg.wan, name);
+	CHECK_STR(name, "eth0");
+	config_wan_l3(&cfg.wan, name);
+	CHECK_STR(name, "ppp0");
+
+	/* FLET'S: MTU 1454 over VLAN-less PPPoE; tagged for other ISPs. */
+	if (!PARSE_OK(LAN WAN "mode pppoe\nuser u\nmtu 1454\nvlan 35\n"))
+		return;
+	CHECK_EQ_UINT(config_wan_mtu(&cfg.wan), 1454);
+	config_wan_link(&cfg.wan, name);
+	CHECK_STR(name, "eth0.35");
+	config_wan_l3(&cfg.wan, name);
+	CHECK_STR(name, "ppp0");
+	CHECK(cfg.wan.ppp_password[0] == '\0');
+
+	PARSE_ERR(LAN WAN "mode pppoe\n", 4, "mode pppoe needs user");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser u\nmtu 1500\n", 4,
+		  "mtu 1500 is more than PPPoE carries");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser u\naddress 192.0.2.2/24\n", 4,
+		  "only for mode static");
+	PARSE_ERR(LAN WAN "user u\n", 4, "only for mode pppoe");
+	PARSE_ERR(LAN WAN "password p\n", 4, "only for mode pppoe");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser a\"b\n", 7, "PPP options cannot carry");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser a\\b\n", 7, "PPP options cannot carry");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser "
+		  "0123456789012345678901234567890123456789012345678901234567890123\n",
+		  7, "1-63 characters");
+	PARSE_ERR(LAN WAN "mode x\n", 6, "x is not dhcp, static or pppoe");
+}
+
+static void test_vlan_mtu(void)
+{
+	char name[CONFIG_IFNAME_MAX + 1];
+
+	if (!PARSE_OK(LAN WAN "vlan 4094\nmtu 9000\n"))
+		return;
+	config_wan_link(&cfg.wan, name);
+	CHECK_STR(name, "eth0.4094");
+	config_wan_l3(&cfg.wan, name);
+	CHECK_STR(name, "eth0.4094");
+	CHECK_EQ_UINT(config_wan_mtu(&cfg.wan), 9000);
+	/* DHCP leaves the link's MTU alone unless asked. */
+	if (PARSE_OK(LAN WAN))
+		CHECK_EQ_UINT(config_wan_mtu(&cfg.wan), 0);
+	PARSE_ERR(LAN WAN "vlan 0\n", 6, "out of range 1-4094");
+	PARSE_ERR(LAN WAN "vlan 4095\n", 6, "out of range 1-4094");
+	PARSE_ERR(LAN WAN "mtu 1279\n", 6, "out of range 1280-9000");
+	/* eth0123456.4094 is 15 bytes: fits; one more does not. */
+	PARSE_OK(LAN "[wan]\ninterface eth0123456\nvlan 4094\n");
+	PARSE_ERR(LAN "[wan]\ninterface eth01234567\nvlan 4094\n", 4,
+		  "longer than 15 bytes");
+}
+
+static void test_password_not_public(void)
+{
+	FILE *f;
+	long n;
+
+	if (!PARSE_OK(LAN WAN "mode pppoe\nuser u\npassword Hunter2-secret\n"))
+		return;
+	f = fmemopen(printed, sizeof(printed), "w");
+	if (!f)
+		return;
+	config_print_public(&cfg, f);
+	n = ftell(f);
+	fclose(f);
+	CHECK(n > 0 && strstr(printed, "Hunter2-secret") == NULL);
+	CHECK(strstr(printed, "# password: set, not shown") != NULL);
+	CHECK(strstr(printed, "user u\n") != NULL);
+	/* The public print still parses: the daemons read it. */
+	CHECK_EQ_INT(config_parse(printed, (size_t)n, &cfg2, &err), 0);
+	CHECK(cfg2.wan.ppp_password[0] == '\0');
+}
+
+int main(void)
+{
+	test_pppoe();
+	test_vlan_mtu();
+	test_password_not_public();
+	return check_done();
+}
