@@ -38,6 +38,18 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 		rtnl_bridge_add(b, (*seq)++, lan->interface);
 		n++;
 	}
+	/* The WAN's 802.1Q link on its port (a missing port is reported by
+	 * netplan_links, which looks the VLAN up and finds nothing). */
+	if (cfg->wan.present && cfg->wan.vlan) {
+		char link[CONFIG_IFNAME_MAX + 1];
+		int parent = ifindex(cfg->wan.interface, ctx);
+
+		config_wan_link(&cfg->wan, link);
+		if (parent > 0 && ifindex(link, ctx) <= 0) {
+			rtnl_vlan_add(b, (*seq)++, link, parent, cfg->wan.vlan);
+			n++;
+		}
+	}
 	return n;
 }
 
@@ -107,12 +119,28 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 		n += 1 + add_addrs(b, seq, index, lan->addrs, lan->n_addrs, IFA_F_NODAD);
 	}
 	if (cfg->wan.present) {
-		int index = ifindex(cfg->wan.interface, ctx);
+		char link[CONFIG_IFNAME_MAX + 1];
+		int index;
 
+		config_wan_link(&cfg->wan, link);
+		/* A tagged WAN needs its port up under the VLAN link. */
+		if (cfg->wan.vlan) {
+			int port = ifindex(cfg->wan.interface, ctx);
+
+			if (port > 0) {
+				rtnl_link_set(b, (*seq)++, port, 1, 0);
+				n++;
+			}
+		}
+		index = ifindex(link, ctx);
 		if (index <= 0) {
-			note_missing(missing, cfg->wan.interface);
+			note_missing(missing, link);
 		} else {
-			rtnl_link_set(b, (*seq)++, index, 1, 0);
+			/* PPPoE's MTU is ppp0's (pppd sets it); the Ethernet
+			 * under it keeps its 1500. */
+			rtnl_link_set(b, (*seq)++, index, 1,
+				      cfg->wan.mode == CONFIG_WAN_PPPOE ? 0 :
+				      config_wan_mtu(&cfg->wan));
 			n++;
 			if (cfg->wan.mode == CONFIG_WAN_STATIC) {
 				n += add_addrs(b, seq, index, cfg->wan.addrs,
@@ -154,9 +182,14 @@ size_t netplan_sysctls(const struct keel_config *cfg,
 
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		set(out, max, &n, fixed[i].value, "%s", fixed[i].path);
-	if (cfg->wan.present)
+	/* ppp0 does not exist yet at boot: /etc/ppp/ipv6-up sets its own. */
+	if (cfg->wan.present && cfg->wan.mode != CONFIG_WAN_PPPOE) {
+		char link[CONFIG_IFNAME_MAX + 1];
+
+		config_wan_link(&cfg->wan, link);
 		set(out, max, &n, cfg->wan.accept_ra ? "2" : "0",
-		    "net/ipv6/conf/%s/accept_ra", cfg->wan.interface);
+		    "net/ipv6/conf/%s/accept_ra", link);
+	}
 	return n;
 }
 
@@ -166,10 +199,19 @@ bool netplan_sysctl_is_forwarding(const struct netplan_sysctl *s)
 	       strcmp(s->path, "net/ipv6/conf/all/forwarding") == 0;
 }
 
+static const char *wan_link(const struct config_wan *wan,
+			    char link[CONFIG_IFNAME_MAX + 1])
+{
+	config_wan_link(wan, link);
+	return link;
+}
+
 /* Does cfg put addr on ifname? */
 static bool cfg_has_addr(const struct keel_config *cfg, const char *ifname,
 			 const struct config_addr *addr)
 {
+	char link[CONFIG_IFNAME_MAX + 1];
+
 	for (unsigned i = 0; i < cfg->n_lans; i++) {
 		const struct config_lan *lan = &cfg->lans[i];
 
@@ -180,7 +222,7 @@ static bool cfg_has_addr(const struct keel_config *cfg, const char *ifname,
 				return true;
 	}
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_STATIC &&
-	    strcmp(cfg->wan.interface, ifname) == 0)
+	    strcmp(wan_link(&cfg->wan, link), ifname) == 0)
 		for (unsigned j = 0; j < cfg->wan.n_addrs; j++)
 			if (memcmp(&cfg->wan.addrs[j], addr, sizeof(*addr)) == 0)
 				return true;
@@ -213,13 +255,14 @@ unsigned netplan_removals(const struct keel_config *old,
 			  const struct keel_config *new, struct nlbuf *b,
 			  uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
 {
+	char link[CONFIG_IFNAME_MAX + 1];
 	unsigned count = 0;
 
 	for (unsigned i = 0; i < old->n_lans; i++)
 		count += remove_gone(new, old->lans[i].interface, old->lans[i].addrs,
 				     old->lans[i].n_addrs, b, seq, ifindex, ctx);
 	if (old->wan.present && old->wan.mode == CONFIG_WAN_STATIC)
-		count += remove_gone(new, old->wan.interface, old->wan.addrs,
+		count += remove_gone(new, wan_link(&old->wan, link), old->wan.addrs,
 				     old->wan.n_addrs, b, seq, ifindex, ctx);
 	return count;
 }

@@ -136,9 +136,14 @@ void network_step(struct init *init, struct step_report *report)
 	}
 	for (unsigned i = 0; i < cfg->n_lans; i++)
 		report_add(report, "lan %s", cfg->lans[i].interface);
-	if (cfg->wan.present)
-		report_add(report, "wan %s %s", cfg->wan.interface,
-			   cfg->wan.mode == CONFIG_WAN_DHCP ? "dhcp" : "static");
+	if (cfg->wan.present) {
+		char link[CONFIG_IFNAME_MAX + 1];
+
+		config_wan_link(&cfg->wan, link);
+		report_add(report, "wan %s %s", link,
+			   cfg->wan.mode == CONFIG_WAN_DHCP ? "dhcp" :
+			   cfg->wan.mode == CONFIG_WAN_PPPOE ? "pppoe" : "static");
+	}
 	else
 		report_add(report, "wan off");
 }

@@ -11,6 +11,7 @@
 #include <linux/rtnetlink.h>
 
 #include "keel/paths.h"
+#include "keel/ppp_options.h"
 #include "keel/service_plan.h"
 
 #include "netplan.h"
@@ -75,14 +76,21 @@ static void print_requests(const struct nlbuf *b, const struct names *t, FILE *o
 
 			memcpy(&ifi, m.payload, sizeof(ifi));
 			nlmsg_parse(&m, sizeof(ifi), tb, IFLA_MAX);
-			if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0)
+			if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0 &&
+			    nla_get_u32(&tb[IFLA_LINK], &v) == 0)
+				fprintf(out, "net vlan %s on %s\n", name, name_of(t, (int)v));
+			else if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0)
 				fprintf(out, "net bridge %s\n", name);
 			else if (nla_get_u32(&tb[IFLA_MASTER], &v) == 0)
 				fprintf(out, "net port %s master %s\n",
 					name_of(t, ifi.ifi_index), name_of(t, (int)v));
-			else
-				fprintf(out, "net link %s %s\n", name_of(t, ifi.ifi_index),
+			else {
+				fprintf(out, "net link %s %s", name_of(t, ifi.ifi_index),
 					ifi.ifi_flags & IFF_UP ? "up" : "down");
+				if (nla_get_u32(&tb[IFLA_MTU], &v) == 0)
+					fprintf(out, " mtu %u", v);
+				fputc('\n', out);
+			}
 		} else if (m.hdr.nlmsg_type == RTM_NEWADDR &&
 			   m.payload_len >= sizeof(struct ifaddrmsg)) {
 			struct ifaddrmsg ifa;
@@ -156,6 +164,23 @@ int plan_print(const struct keel_config *cfg, FILE *out)
 	n = services_wan_dns(cfg, buf, sizeof(buf));
 	if (n > 0)
 		fprintf(out, "file %s\n%s", KEEL_WAN_DNS, buf);
+	/* pppd's options as written, but for the password: its length shows
+	 * that a change is seen (and restarts pppd), never the secret. */
+	n = ppp_options_text(cfg, buf, sizeof(buf));
+	if (n > 0) {
+		char *pw = strstr(buf, "\npassword \"");
+
+		fprintf(out, "file %s mode 0600\n", KEEL_PPP_OPTIONS);
+		if (pw) {
+			char *end = strchr(pw + 1, '\n');
+
+			fprintf(out, "%.*s\npassword (set, %zu characters)%s",
+				(int)(pw - buf), buf, strlen(cfg->wan.ppp_password),
+				end ? end : "\n");
+		} else {
+			fputs(buf, out);
+		}
+	}
 	if (cfg->services.sshd) {
 		n = services_authorized_keys(cfg, buf, sizeof(buf));
 		fprintf(out, "file %s/.ssh/authorized_keys (%u keys)\n%s",

@@ -22,6 +22,7 @@
 #include "keel/file.h"
 #include "keel/log.h"
 #include "keel/paths.h"
+#include "keel/ppp_options.h"
 #include "keel/privdrop.h"
 
 #include "boot.h"
@@ -447,6 +448,14 @@ static void write_service_files(const struct keel_config *cfg)
 
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_STATIC && cfg->wan.n_dns)
 		write_file(KEEL_WAN_DNS, buf, services_wan_dns(cfg, buf, sizeof(buf)), 0644);
+	/* pppd's options hold the ISP password: root only, and gone when the
+	 * WAN stops being PPPoE. */
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_PPPOE) {
+		make_dir(KEEL_PPP_DIR, 0700);
+		write_file(KEEL_PPP_OPTIONS, buf, ppp_options_text(cfg, buf, sizeof(buf)), 0600);
+	} else if (unlink(KEEL_PPP_OPTIONS) < 0 && errno != ENOENT) {
+		logx_warn("services: %s: %s", KEEL_PPP_OPTIONS, strerror(errno));
+	}
 	if (cfg->services.sshd) {
 		make_dir(SERVICES_ROOT_HOME, 0700);
 		make_dir(SERVICES_ROOT_HOME "/.ssh", 0700);
@@ -592,7 +601,8 @@ static bool settings_changed(const struct service *s)
 static bool def_same(const struct service_def *a, const struct service_def *b)
 {
 	if (strcmp(a->name, b->name) || a->argc != b->argc ||
-	    strcmp(a->user, b->user) || a->listen_port != b->listen_port)
+	    strcmp(a->user, b->user) || a->listen_port != b->listen_port ||
+	    a->stamp != b->stamp)
 		return false;
 	for (unsigned i = 0; i < a->argc; i++)
 		if (strcmp(a->args[i], b->args[i]))

@@ -150,8 +150,45 @@ static void test_removals(void)
 	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, fake_ifindex, &bridge), 2);
 }
 
+/* A tagged PPPoE WAN: the VLAN link is made on eth0, both come up with no
+ * address or MTU of their own (pppd owns ppp0), and no accept_ra sysctl
+ * names ppp0 before it exists. */
+static void test_pppoe_vlan(void)
+{
+	static struct keel_config cfg;
+	static struct netplan_sysctl s[16];
+	uint8_t mem[4096];
+	struct nlbuf b;
+	struct netplan_missing missing;
+	uint32_t seq = 1;
+	int no_bridge = 0;
+	size_t n;
+
+	parse("[wan]\ninterface eth0\nmode pppoe\nuser u\npassword p\nvlan 35\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(netplan_bridges(&cfg, &b, &seq, fake_ifindex, &no_bridge), 1);
+	CHECK_EQ_INT(count_type(&b, RTM_NEWLINK), 1);
+	/* eth0.35 is not in the fake kernel: reported missing, eth0 still up. */
+	nlb_init(&b, mem, sizeof(mem));
+	netplan_links(&cfg, &b, &seq, fake_ifindex, &no_bridge, &missing);
+	CHECK_EQ_INT(missing.count, 1);
+	CHECK_STR(missing.names[0], "eth0.35");
+	CHECK_EQ_INT(count_type(&b, RTM_NEWADDR), 1);	/* the LAN's only */
+	CHECK_EQ_INT(count_type(&b, RTM_NEWROUTE), 0);
+	n = netplan_sysctls(&cfg, s, 16);
+	for (size_t i = 0; i < n && i < 16; i++)
+		CHECK(strstr(s[i].path, "accept_ra") == NULL);
+	/* Untagged DHCP with a VLAN: accept_ra goes on the tagged link. */
+	parse("[wan]\ninterface eth0\nvlan 7\n[lan]\ninterface eth1\n"
+	      "address 10.0.0.1/24\n", &cfg);
+	n = netplan_sysctls(&cfg, s, 16);
+	CHECK(n <= 16 && strcmp(s[n - 1].path, "net/ipv6/conf/eth0.7/accept_ra") == 0);
+}
+
 int main(void)
 {
+	test_pppoe_vlan();
 	test_removals();
 	test_default_config();
 	test_bridge_and_static_wan();

@@ -92,6 +92,29 @@ void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name)
 	nlb_msg_end(b, msg);
 }
 
+void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
+		   int parent_ifindex, unsigned vid)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	size_t msg = nlb_msg_begin(b, RTM_NEWLINK, REQ | NLM_F_CREATE | NLM_F_EXCL,
+				   seq, &ifi, sizeof(ifi));
+	size_t info, data;
+
+	nlb_put_str(b, IFLA_IFNAME, name);
+	nlb_put_u32(b, IFLA_LINK, (uint32_t)parent_ifindex);
+	info = nlb_nest_begin(b, IFLA_LINKINFO);
+	nlb_put_str(b, IFLA_INFO_KIND, "vlan");
+	data = nlb_nest_begin(b, IFLA_INFO_DATA);
+	{
+		uint16_t id = (uint16_t)vid;	/* host order, as iproute2 sends it */
+
+		nlb_put(b, IFLA_VLAN_ID, &id, sizeof(id));
+	}
+	nlb_nest_end(b, data);
+	nlb_nest_end(b, info);
+	nlb_msg_end(b, msg);
+}
+
 void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 		      int master_ifindex)
 {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "keel/ppp_options.h"
 #include "keel/service_plan.h"
 
 static void def_init(struct service_def *d, const char *name)
@@ -102,15 +103,31 @@ static void plan_sshd(const struct keel_config *cfg, struct service_def *d)
 static void plan_wan_dhcp(const struct keel_config *cfg, struct service_def *d)
 {
 	def_init(d, "wan-dhcp");
+	char link[CONFIG_IFNAME_MAX + 1];
+
+	config_wan_link(&cfg->wan, link);
 	def_arg(d, "/sbin/udhcpc");
 	def_arg(d, "-f");
 	def_arg(d, "-R");
 	def_arg(d, "-i");
-	def_arg(d, cfg->wan.interface);
+	def_arg(d, link);
 	def_arg(d, "-s");
 	def_arg(d, "/usr/share/keel/udhcpc.script");
 	def_arg(d, "-x");
 	def_argf(d, "hostname:%s", cfg->hostname);
+}
+
+/* WAN by PPPoE: pppd in the foreground (nodetach), its whole setup in the
+ * root-only file init writes (keel/ppp_options.h): argv names only that
+ * file, so ps never shows the account. Root: it opens /dev/ppp and a
+ * PPPoE socket and sets routes. */
+static void plan_wan_ppp(const struct keel_config *cfg, struct service_def *d)
+{
+	def_init(d, "wan-ppp");
+	def_arg(d, "/usr/sbin/pppd");
+	def_arg(d, "file");
+	def_arg(d, KEEL_PPP_OPTIONS);
+	d->stamp = ppp_options_stamp(cfg);
 }
 
 static bool lan_has_ipv6(const struct config_lan *lan)
@@ -150,6 +167,8 @@ int services_plan(const struct keel_config *cfg, const char *path,
 	}
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_DHCP)
 		plan_wan_dhcp(cfg, NEXT());
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_PPPOE)
+		plan_wan_ppp(cfg, NEXT());
 	if (cfg->services.dhcpd)
 		for (unsigned i = 0; i < cfg->n_dhcp; i++)
 			plan_dhcpd(&cfg->dhcp[i], cfg->n_dhcp, path, NEXT());

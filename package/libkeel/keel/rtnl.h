@@ -27,6 +27,9 @@ int rtnl_prefix_parse(const char *text, struct rtnl_prefix *out);
 void rtnl_link_set(struct nlbuf *b, uint32_t seq, int ifindex, int up,
 		   unsigned mtu);	/* mtu 0: leave it */
 void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name);
+/* An 802.1Q link NAME on the parent, tagging with vid (1-4094). */
+void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
+		   int parent_ifindex, unsigned vid);
 void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 		      int master_ifindex);
 void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,

@@ -13,10 +13,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "keel/config.h"
 
-/* logd, wan-dhcp, 4 dhcpd, dnsd, sshd, 4 rad, flowd = 13, with room. */
+/* logd, wan-dhcp or wan-ppp, 4 dhcpd, dnsd, sshd, 4 rad, flowd = 13, with room. */
 #define SERVICES_MAX 16
 #define SERVICE_ARGV_MAX 48
 #define SERVICE_ARG_LEN 80
@@ -37,6 +38,9 @@ struct service_def {
 	 * tell init themselves); 0 with !keel_daemon: ready once started. */
 	unsigned listen_port;
 	bool overflow;		/* an argument did not fit: plan unusable */
+	/* What the service reads besides argv that init writes for it (pppd's
+	 * root-only options file): a change restarts it. 0: nothing. */
+	uint64_t stamp;
 };
 
 /*
