@@ -27,6 +27,9 @@ int rtnl_prefix_parse(const char *text, struct rtnl_prefix *out);
 void rtnl_link_set(struct nlbuf *b, uint32_t seq, int ifindex, int up,
 		   unsigned mtu);	/* mtu 0: leave it */
 void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name);
+/* Renames the link; the kernel refuses (EBUSY) while it is up. */
+void rtnl_link_rename(struct nlbuf *b, uint32_t seq, int ifindex,
+		      const char *name);
 void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 		      int master_ifindex);
 void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,

@@ -1,0 +1,26 @@
+/*
+ * portnames_apply.h - the boot step that gives the physical ports their
+ * stable names (portnames.h), before the network step uses them.
+ */
+#ifndef KEEL_INIT_PORTNAMES_APPLY_H
+#define KEEL_INIT_PORTNAMES_APPLY_H
+
+struct init;
+struct keel_config;
+struct step_report;
+
+/* Reads /sys/class/net, plans with init's config and renames over
+ * rtnetlink: each renamed port down, then to a temporary name, then to
+ * its final one. A failure is logged with the port's name and MAC, and
+ * boot goes on with the names as they are. */
+void ports_step(struct init *init, struct step_report *report);
+
+/*
+ * Live apply: ports are renamed only at boot (a live rename would leave
+ * the DHCP client, daemons and sockets that hold the old names behind),
+ * so when [ports] changes this says what the next boot will rename.
+ */
+void ports_pending(const struct keel_config *old, const struct keel_config *cfg,
+		   struct step_report *report);
+
+#endif /* KEEL_INIT_PORTNAMES_APPLY_H */
