@@ -136,10 +136,14 @@ void portnames_plan(const struct portnames_port *ports, size_t n,
 	out->n_phase1 = out->n_renames;
 	for (unsigned r = 0; r < out->n_phase1; r++) {
 		unsigned i = out->renames[r].port;
+		char temp[CONFIG_IFNAME_MAX + 1], final[CONFIG_IFNAME_MAX + 1];
 		unsigned k = 0;
 
 		while (out->order[k] != i)
 			k++;
-		add_rename(out, i, out->renames[r].to, out->final[k]);
+		/* Copies: add_rename() writes into *out too. */
+		memcpy(temp, out->renames[r].to, sizeof(temp));
+		memcpy(final, out->final[k], sizeof(final));
+		add_rename(out, i, temp, final);
 	}
 }
