@@ -69,12 +69,52 @@ static void log_skipped(const struct keel_config *cfg)
 	}
 }
 
+unsigned portnames_rename(const struct portnames_port *list,
+			  const struct portnames_plan *p, unsigned *renamed)
+{
+	/* Per phase-1 rename: 1 its phase 1 failed, 2 its phase 2 did. */
+	uint8_t failed[PORTNAMES_MAX] = { 0 };
+	unsigned bad = 0;
+	char why[160], mac[18];
+
+	*renamed = 0;
+	for (unsigned r = 0; r < p->n_phase1; r++)
+		link_down(list[p->renames[r].port].ifindex);
+	for (unsigned r = 0; r < p->n_renames; r++) {
+		const struct portnames_rename *rn = &p->renames[r];
+		const struct portnames_port *port = &list[rn->port];
+		unsigned first = r < p->n_phase1 ? r : r - p->n_phase1;
+
+		if (failed[first])
+			continue;	/* still under its old name */
+		if (rename_link(port->ifindex, rn->to, why, sizeof(why)) == 0) {
+			*renamed += r >= p->n_phase1;
+			continue;
+		}
+		logx_err("ports: %s (%s, %s): rename %s -> %s: %s", port->name,
+			 portnames_mac_str(port->mac, mac, sizeof(mac)), port->bus,
+			 rn->from, rn->to, why);
+		failed[first] = r < p->n_phase1 ? 1 : 2;
+		bad++;
+	}
+	/* After phase 2, so the ports that made it keep their new names:
+	 * one that did not goes back to its old name if that is free. */
+	for (unsigned r = 0; r < p->n_phase1; r++) {
+		const struct portnames_port *port = &list[p->renames[r].port];
+
+		if (failed[r] == 2 &&
+		    rename_link(port->ifindex, port->name, why, sizeof(why)) < 0)
+			logx_err("ports: %s (%s) stays %s: %s", port->name,
+				 portnames_mac_str(port->mac, mac, sizeof(mac)),
+				 p->renames[r].to, why);
+	}
+	return bad;
+}
+
 void ports_step(struct init *init, struct step_report *report)
 {
 	const struct keel_config *cfg = &init->config;
-	bool failed_phase1[2 * PORTNAMES_MAX] = { false };
-	unsigned dropped = 0, done = 0, bad = 0;
-	char why[160], mac[18];
+	unsigned dropped = 0, done = 0, bad;
 	int n = portnames_read("", ports, READ_MAX, &dropped);
 
 	if (n < 0) {
@@ -91,31 +131,7 @@ void ports_step(struct init *init, struct step_report *report)
 		report_add(report, "%u unnamed", dropped);
 	}
 	log_skipped(cfg);
-	for (unsigned r = 0; r < plan.n_phase1; r++)
-		link_down(ports[plan.renames[r].port].ifindex);
-	for (unsigned r = 0; r < plan.n_renames; r++) {
-		const struct portnames_rename *rn = &plan.renames[r];
-		const struct portnames_port *p = &ports[rn->port];
-		unsigned first = r < plan.n_phase1 ? r : r - plan.n_phase1;
-
-		if (r >= plan.n_phase1 && failed_phase1[first])
-			continue;	/* still under its old name */
-		if (rename_link(p->ifindex, rn->to, why, sizeof(why)) == 0) {
-			done += r >= plan.n_phase1;
-			continue;
-		}
-		logx_err("ports: %s (%s, %s): rename %s -> %s: %s", p->name,
-			 portnames_mac_str(p->mac, mac, sizeof(mac)), p->bus,
-			 rn->from, rn->to, why);
-		bad++;
-		if (r < plan.n_phase1) {
-			failed_phase1[r] = true;
-		} else if (rename_link(p->ifindex, p->name, why, sizeof(why)) < 0) {
-			/* Left on its temporary name: say which. */
-			logx_err("ports: %s (%s) stays %s: %s", p->name, mac,
-				 rn->from, why);
-		}
-	}
+	bad = portnames_rename(ports, &plan, &done);
 	for (unsigned k = 0; k < plan.n_ports; k++)
 		if (plan.by_mac[k])
 			report_add(report, "%s", plan.final[k]);

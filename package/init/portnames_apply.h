@@ -5,9 +5,20 @@
 #ifndef KEEL_INIT_PORTNAMES_APPLY_H
 #define KEEL_INIT_PORTNAMES_APPLY_H
 
+#include "portnames.h"
+
 struct init;
 struct keel_config;
 struct step_report;
+
+/* Carries out plan on list (what it was made from): renamed ports down,
+ * phase 1, phase 2, each request checked by name afterwards. A port whose
+ * phase 1 fails keeps its name; one whose phase 2 fails goes back to its
+ * old name once phase 2 is over, or stays on its temporary name if that
+ * is taken. Returns the failures (each logged with the port's name, MAC
+ * and bus address); *renamed counts the ports renamed. */
+unsigned portnames_rename(const struct portnames_port *list,
+			  const struct portnames_plan *plan, unsigned *renamed);
 
 /* Reads /sys/class/net, plans with init's config and renames over
  * rtnetlink: each renamed port down, then to a temporary name, then to

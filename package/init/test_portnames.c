@@ -2,15 +2,19 @@
  * test_portnames.c - which port gets which name, and the renames that get
  * it there (portnames.h); the sysfs reader against a fake tree.
  */
-#define _DEFAULT_SOURCE	/* mkdtemp, symlink */
+#define _GNU_SOURCE	/* mkdtemp, symlink, unshare */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <net/if.h>
 
 #include "check.h"
 #include "portnames.h"
+#include "portnames_apply.h"
 #include "portnames_sysfs.h"
 
 static struct portnames_plan plan;
@@ -315,6 +319,88 @@ static void test_sysfs(void)
 	CHECK_EQ_INT(n, -1);
 }
 
+/* ---- the kernel (root only, in a throwaway network namespace) ---- */
+
+/* Bridges stand in for NICs probed in reverse bus order; `ip` only
+ * sets up and reads back. Returns 0 or the failing step. */
+static int kernel_child(void)
+{
+	struct portnames_port list[3];
+	struct config_ports none = { .n_names = 0 };
+	unsigned renamed = 0;
+	int index[3];
+
+	if (unshare(CLONE_NEWNET) < 0)
+		return 10;
+	if (system("ip link add eth0 type bridge && ip link add eth1 type bridge"
+		   " && ip link add eth2 type bridge && ip link set eth0 up") != 0)
+		return 11;
+	for (int i = 0; i < 3; i++) {
+		char name[16], bus[32];
+
+		snprintf(name, sizeof(name), "eth%d", i);
+		snprintf(bus, sizeof(bus), "0000:0%d:00.0", 3 - i);
+		list[i] = port(name, bus, (uint8_t)i);
+		index[i] = list[i].ifindex = (int)if_nametoindex(name);
+	}
+	/* eth0 and eth2 swap (eth0 is up: set down first); eth1 stays. */
+	portnames_plan(list, 3, &none, &plan);
+	if (portnames_rename(list, &plan, &renamed) != 0 || renamed != 2)
+		return 12;
+	if ((int)if_nametoindex("eth2") != index[0] ||
+	    (int)if_nametoindex("eth1") != index[1] ||
+	    (int)if_nametoindex("eth0") != index[2])
+		return 13;
+	/* Now a link that is no port holds "eth2", a final name: that
+	 * port's phase 2 fails and it goes back to its old name; the other
+	 * is still renamed; nothing is left on a temporary name. State:
+	 * eth0 (index[2], bus 01), eth2 (index[0], bus 03), other0
+	 * (index[1], bus 04): finals eth0, eth1, eth2. */
+	if (system("ip link set eth1 name other0") != 0)
+		return 14;
+	list[0] = port("eth0", "0000:01:00.0", 0);
+	list[0].ifindex = index[2];
+	list[1] = port("eth2", "0000:03:00.0", 1);
+	list[1].ifindex = index[0];
+	list[2] = port("other0", "0000:04:00.0", 2);
+	list[2].ifindex = index[1];
+	portnames_plan(list, 3, &none, &plan);
+	if (plan.n_phase1 != 2)
+		return 15;
+	if (system("ip link set eth2 name keep2 && ip link add eth2 type bridge"
+		   " && ip link set keep2 name eth2x") != 0)
+		return 16;
+	/* eth2 is now the stray dummy; the port formerly eth2 is eth2x. */
+	snprintf(list[1].name, sizeof(list[1].name), "eth2x");
+	if (portnames_rename(list, &plan, &renamed) != 1 || renamed != 1)
+		return 17;
+	if ((int)if_nametoindex("eth1") != index[0] ||
+	    (int)if_nametoindex("other0") != index[1] ||
+	    (int)if_nametoindex("eth0") != index[2] ||
+	    if_nametoindex("keeltmp1") != 0 || if_nametoindex("keeltmp2") != 0)
+		return 18;
+	return 0;
+}
+
+static void test_kernel(void)
+{
+	pid_t pid;
+	int status = 0;
+
+	if (geteuid() != 0) {
+		printf("skip: kernel test needs root (network namespace)\n");
+		return;
+	}
+	pid = fork();
+	if (pid == 0)
+		_exit(kernel_child());
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	if (WEXITSTATUS(status) != 0)
+		printf("kernel test failed at step %d\n", WEXITSTATUS(status));
+	CHECK_EQ_INT(WEXITSTATUS(status), 0);
+}
+
 int main(void)
 {
 	test_already_ordered();
@@ -326,5 +412,6 @@ int main(void)
 	test_configured_auto_name();
 	test_table_full();
 	test_sysfs();
+	test_kernel();
 	return check_done();
 }
