@@ -28,6 +28,7 @@
 #include "hostname.h"
 #include "init.h"
 #include "network.h"
+#include "portnames_apply.h"
 #include "services.h"
 
 #define RUN_CONFIG_OLD KEEL_RUN_CONFIG ".old"
@@ -105,6 +106,8 @@ static int apply_file(struct init *init, const char *path,
 		return -2;
 	}
 	report_add(report, "firewall %s", firewall_state_name(init->firewall.state));
+	/* Early in the line, which a long report cuts at the end. */
+	ports_pending(&old, &init->config, report);
 	if (strcmp(old.hostname, init->config.hostname) != 0)
 		hostname_step(init, report);
 	network_reconcile(init, &old, report);

@@ -15,6 +15,7 @@
 #include "hostname.h"
 #include "mounts.h"
 #include "network.h"
+#include "portnames_apply.h"
 #include "services.h"
 #include "watchdog.h"
 
@@ -24,6 +25,7 @@ const struct boot_step boot_steps[] = {
 	{ "watchdog", watchdog_step },
 	{ "data", data_step },
 	{ "config", config_step },
+	{ "ports", ports_step },	/* before anything uses a port name */
 	{ "hostname", hostname_step },
 	{ "firewall", firewall_step },
 	{ "network", network_step },

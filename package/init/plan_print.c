@@ -16,6 +16,7 @@
 
 #include "netplan.h"
 #include "plan_print.h"
+#include "portnames.h"
 #include "services.h"
 
 /* Stand-in kernel: every name exists, numbered in order of first use. */
@@ -145,6 +146,15 @@ int plan_print(const struct keel_config *cfg, FILE *out)
 
 	fprintf(out, "hostname %s\n", cfg->hostname);
 	fprintf(out, "trial-timeout %u\n", cfg->trial_seconds);
+	/* The ports step (portnames.h) runs before the network step. */
+	for (unsigned i = 0; i < cfg->ports.n_names; i++) {
+		char mac[18];
+
+		fprintf(out, "port %s = %s\n", cfg->ports.names[i].name,
+			portnames_mac_str(cfg->ports.names[i].mac, mac, sizeof(mac)));
+	}
+	fprintf(out, "ports %s: eth0, eth1, ... in bus-address order\n",
+		cfg->ports.n_names ? "others" : "all");
 	n_sys = netplan_sysctls(cfg, sysctls, 16);
 	for (size_t i = 0; i < n_sys && i < 16; i++)
 		fprintf(out, "sysctl %s %s%s\n", sysctls[i].path, sysctls[i].value,

@@ -367,7 +367,8 @@ static int parse_header(struct parser *p, const char *s, size_t n)
 	}
 	return conf_fail_at(p, words[0].s,
 			    "unknown section [%.*s] (known: wan, "
-			    "lan, dhcp, dns, forward, services, ssh, log, flow)",
+			    "lan, dhcp, dns, forward, services, ssh, log, flow, "
+			    "ports)",
 			    (int)(words[0].n > 32 ? 32 : words[0].n),
 			    words[0].s);
 }

@@ -823,6 +823,36 @@ static int k_flow_version(struct parser *p)
 	return 0;
 }
 
+/* ---- [ports] ---- */
+
+/* "name IFNAME MAC", one port a line; the rest are numbered ethN. */
+static int k_ports_name(struct parser *p)
+{
+	struct config_ports *ports = &p->cfg->ports;
+	struct config_port_name *e;
+
+	if (ports->n_names == CONFIG_MAX_PORT_NAMES)
+		return conf_fail_at(p, p->args[0].s,
+				    "%s: more than %u names "
+				    "(CONFIG_MAX_PORT_NAMES)",
+				    conf_where(p), CONFIG_MAX_PORT_NAMES);
+	e = &ports->names[ports->n_names];
+	if (conf_check(p, &p->args[0], config_val_ifname(ARG(0), e->name)) ||
+	    conf_check(p, &p->args[1], config_val_mac(ARG(1), e->mac)))
+		return -1;
+	for (unsigned i = 0; i < ports->n_names; i++) {
+		if (strcmp(ports->names[i].name, e->name) == 0)
+			return conf_fail_tok(p, &p->args[0],
+					     "names two ports");
+		if (memcmp(ports->names[i].mac, e->mac, 6) == 0)
+			return conf_fail_tok(p, &p->args[1],
+					     "is named twice (%s and %s)",
+					     ports->names[i].name, e->name);
+	}
+	ports->n_names++;
+	return 0;
+}
+
 /* ---- tables ---- */
 
 static const struct key_spec top_keys[] = {
@@ -915,6 +945,10 @@ static const struct key_spec flow_keys[] = {
 	{ "version", k_flow_version, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
+static const struct key_spec ports_keys[] = {
+	{ "name", k_ports_name, 2, 2, true, false },
+	{ NULL, NULL, 0, 0, false, false },
+};
 
 const struct section_spec conf_sections[SEC_COUNT] = {
 	[SEC_TOP] = { "", NAME_NONE, top_keys },
@@ -927,6 +961,7 @@ const struct section_spec conf_sections[SEC_COUNT] = {
 	[SEC_SSH] = { "ssh", NAME_NONE, ssh_keys },
 	[SEC_LOG] = { "log", NAME_NONE, log_keys },
 	[SEC_FLOW] = { "flow", NAME_NONE, flow_keys },
+	[SEC_PORTS] = { "ports", NAME_NONE, ports_keys },
 };
 
 void config_each_key(void (*cb)(const char *section, const char *key, void *ctx),

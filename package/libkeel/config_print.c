@@ -281,6 +281,20 @@ static void print_flow(const struct config_flow *flow, FILE *out)
 	fprintf(out, "version %u\n", flow->version);
 }
 
+static void print_ports(const struct config_ports *ports, FILE *out)
+{
+	if (!ports->n_names)
+		return;
+	fputs("\n[ports]\n", out);
+	for (unsigned i = 0; i < ports->n_names; i++) {
+		const uint8_t *m = ports->names[i].mac;
+
+		fprintf(out, "name %s %02x:%02x:%02x:%02x:%02x:%02x\n",
+			ports->names[i].name, m[0], m[1], m[2], m[3], m[4],
+			m[5]);
+	}
+}
+
 static void print_all(const struct keel_config *cfg, bool secrets, FILE *out)
 {
 	fprintf(out, "hostname %s\n", cfg->hostname);
@@ -297,6 +311,7 @@ static void print_all(const struct keel_config *cfg, bool secrets, FILE *out)
 	print_ssh(&cfg->ssh, out);
 	print_log(&cfg->log, out);
 	print_flow(&cfg->flow, out);
+	print_ports(&cfg->ports, out);
 }
 
 void config_print(const struct keel_config *cfg, FILE *out)

@@ -364,12 +364,32 @@ static int check_flow(const struct keel_config *cfg, struct config_error *err)
 	return 0;
 }
 
+/* [ports] names: a port, never what init makes itself (a LAN's bridge,
+ * lo) or a name init's renaming passes through (portnames.h). */
+static int check_ports(const struct keel_config *cfg, struct config_error *err)
+{
+	for (unsigned i = 0; i < cfg->ports.n_names; i++) {
+		const char *name = cfg->ports.names[i].name;
+
+		if (strcmp(name, "lo") == 0 || strncmp(name, "keeltmp", 7) == 0)
+			return fail(err, "[ports] name %s: reserved (lo, "
+				    "keeltmp*)", name);
+		for (unsigned l = 0; l < cfg->n_lans; l++)
+			if (cfg->lans[l].n_ports &&
+			    strcmp(cfg->lans[l].interface, name) == 0)
+				return fail(err, "[ports] name %s is [lan %s]'s "
+					    "bridge", name, cfg->lans[l].name);
+	}
+	return 0;
+}
+
 int config_validate(const struct keel_config *cfg, struct config_error *err)
 {
 	memset(err, 0, sizeof(*err));
 	if (check_interfaces(cfg, err) || check_lans(cfg, err) ||
 	    check_wan(cfg, err) || check_dhcp(cfg, err) ||
-	    check_forwards(cfg, err) || check_flow(cfg, err))
+	    check_forwards(cfg, err) || check_flow(cfg, err) ||
+	    check_ports(cfg, err))
 		return -1;
 	return 0;
 }

@@ -115,6 +115,16 @@ void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
 	nlb_msg_end(b, msg);
 }
 
+void rtnl_link_rename(struct nlbuf *b, uint32_t seq, int ifindex,
+		      const char *name)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	size_t msg = nlb_msg_begin(b, RTM_NEWLINK, REQ, seq, &ifi, sizeof(ifi));
+
+	nlb_put_str(b, IFLA_IFNAME, name);
+	nlb_msg_end(b, msg);
+}
+
 void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 		      int master_ifindex)
 {

@@ -103,6 +103,28 @@ static void test_bridge_layout(void)
 	CHECK(strcmp(text, "bridge") == 0);
 }
 
+static void test_rename_layout(void)
+{
+	uint8_t mem[512];
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct nla_view tb[IFLA_MAX + 1];
+	struct ifinfomsg ifi;
+	char text[IFNAMSIZ];
+	size_t off = 0;
+
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_link_rename(&b, 3, 7, "wan0");
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, RTM_NEWLINK);
+	CHECK(!(m.hdr.nlmsg_flags & NLM_F_CREATE));
+	memcpy(&ifi, m.payload, sizeof(ifi));
+	CHECK_EQ_INT(ifi.ifi_index, 7);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(ifi), tb, IFLA_MAX), 0);
+	CHECK_EQ_INT(nla_get_str(&tb[IFLA_IFNAME], text, sizeof(text)), 0);
+	CHECK_STR(text, "wan0");
+}
+
 /* A buffer too small is reported once, not written past. */
 static void test_overflow(void)
 {
@@ -176,6 +198,15 @@ static int kernel_child(void)
 	rc = rtnl_apply(&b, 6, 7, &failed, msg, sizeof(msg));
 	if (rc == 0 || failed != 7)
 		return 19;
+	/* A rename (down first: older kernels refuse it while up) keeps the
+	 * index. NB rtnl_apply() takes EEXIST, a name in use, as success:
+	 * callers check the name afterwards. */
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_link_set(&b, 8, br, 0, 0);
+	rtnl_link_rename(&b, 9, br, "kport0");
+	if (rtnl_apply(&b, 8, 9, &failed, msg, sizeof(msg)) != 0 ||
+	    (int)if_nametoindex("kport0") != br || if_nametoindex("kbr0") != 0)
+		return 20;
 	return 0;
 }
 
@@ -203,6 +234,7 @@ int main(void)
 	test_prefix_parse();
 	test_addr_layout();
 	test_bridge_layout();
+	test_rename_layout();
 	test_overflow();
 	test_kernel();
 	return check_done();

@@ -41,6 +41,7 @@
 #define CONFIG_MAX_SSH_ALLOW	16	/* [ssh] ban-allow */
 #define CONFIG_MAX_FLOW_IFACES	4
 #define CONFIG_MAX_COLLECTORS	4
+#define CONFIG_MAX_PORT_NAMES	16	/* [ports] name lines */
 
 /* An IPv4 or IPv6 address, with a prefix length where the key takes CIDR. */
 #define CONFIG_AF_INET	4
@@ -217,6 +218,18 @@ struct config_flow {
 	uint8_t version;		/* 5, 9 or 10 (IPFIX) */
 };
 
+/* [ports]: physical Ethernet ports named by MAC; init names every other
+ * one eth0, eth1, ... in bus-address order (package/init/portnames.h). */
+struct config_port_name {
+	char name[CONFIG_IFNAME_MAX + 1];
+	uint8_t mac[6];
+};
+
+struct config_ports {
+	uint8_t n_names;
+	struct config_port_name names[CONFIG_MAX_PORT_NAMES];
+};
+
 struct keel_config {
 	char hostname[CONFIG_HOSTNAME_MAX + 1];
 	uint32_t trial_seconds;	/* a trial boot's time to become healthy */
@@ -234,6 +247,7 @@ struct keel_config {
 	struct config_ssh ssh;
 	struct config_log log;
 	struct config_flow flow;
+	struct config_ports ports;
 };
 
 /* Where and why parsing failed. */

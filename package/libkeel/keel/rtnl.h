@@ -30,6 +30,9 @@ void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name);
 /* An 802.1Q link NAME on the parent, tagging with vid (1-4094). */
 void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
 		   int parent_ifindex, unsigned vid);
+/* Renames the link; the kernel refuses (EBUSY) while it is up. */
+void rtnl_link_rename(struct nlbuf *b, uint32_t seq, int ifindex,
+		      const char *name);
 void rtnl_link_master(struct nlbuf *b, uint32_t seq, int ifindex,
 		      int master_ifindex);
 void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
