@@ -371,14 +371,16 @@ static void add_v6_accept_rules(const struct fw_policy *p,
  * 40 (IPv4) or 60 (IPv6). The kernel only ever lowers an MSS, so this is
  * harmless on a 1500 link and the rules are always there.
  *
- * In from wan: these SYNs leave on the lan, where rt mtu reads the lan
- * route (the kernel also takes the route back to the sender into account,
- * but that lookup knows neither mark nor interface and so, with policy
- * routing, the wrong table). The wan MTU the config states is exact: clamp
- * to it minus 40 / 60, as a fixed value, only when the policy has one.
- * The "size > X" test keeps the counter to SYNs that were lowered. This
- * is a mangle-priority forward chain: clamped before any filter verdict,
- * and never for SYNs to the router itself, whose stack knows its MTUs.
+ * In from wan: these SYNs leave on the lan, so rt mtu would be the lan
+ * route's MTU, lowered only by the kernel's lookup of the route back to
+ * the sender; that lookup goes by address alone (no mark, no interface),
+ * so with policy routing it can read another table's route (as in
+ * openwrt/openwrt#12112). The wan MTU the config states is exact: clamp to it minus 40 /
+ * 60, a fixed value, when the policy has one (none: the link is taken to
+ * be 1500 and the hosts' own 1460/1440 fit). "size > X" keeps the counter
+ * to SYNs that were lowered. A mangle-priority forward chain: clamped
+ * before any filter verdict, and never SYNs to the router itself, whose
+ * own stack knows its routes.
  */
 #define TCP_FLAG_SYN	0x02
 #define TCP_FLAG_RST	0x04
