@@ -101,12 +101,13 @@ static int parse_counter(const struct nla_view *data, struct fw_rule_info *r)
 /* ---- describing matches ---- */
 
 /* What a register holds, as far as the describer knows. */
-enum reg_kind { REG_NONE, REG_META, REG_PAYLOAD, REG_CT, REG_FIB, REG_DATA };
+enum reg_kind { REG_NONE, REG_META, REG_PAYLOAD, REG_CT, REG_FIB, REG_DATA,
+		REG_RT, REG_EXTHDR };
 
 struct reg {
 	enum reg_kind kind;
-	uint32_t key;		/* meta/ct key */
-	uint32_t base, offset, len;	/* payload */
+	uint32_t key;		/* meta/ct/rt key, exthdr type */
+	uint32_t base, offset, len;	/* payload; exthdr: base is the op */
 	uint32_t mask;		/* after bitwise, 0 if none */
 	uint8_t data[16];	/* immediate data */
 	size_t data_len;
@@ -164,6 +165,39 @@ static void addr_text(const uint8_t *v, size_t len, char *buf, size_t size)
 		snprintf(buf, size, "?");
 }
 
+/* The MSS field of the TCP maxseg option (kind 2, 2 bytes at 2). */
+static int is_tcp_mss(const struct reg *g)
+{
+	return g->kind == REG_EXTHDR && g->base == NFT_EXTHDR_OP_TCPOPT &&
+		g->key == 2 && g->offset == 2 && g->len == 2;
+}
+
+static int is_tcp_flags(const struct reg *g)
+{
+	return g->kind == REG_PAYLOAD &&
+		g->base == NFT_PAYLOAD_TRANSPORT_HEADER && g->offset == 13 &&
+		g->len == 1;
+}
+
+/* nft's names for TCP flag bits, comma-separated. */
+static void tcp_flags_text(uint8_t v, char *buf, size_t size)
+{
+	static const char *const names[8] = {
+		"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr",
+	};
+
+	buf[0] = '\0';
+	for (int i = 0; i < 8; i++) {
+		if (!(v & (1u << i)))
+			continue;
+		if (buf[0])
+			append(buf, size, ",");
+		append(buf, size, names[i]);
+	}
+	if (!buf[0])
+		snprintf(buf, size, "0x0");
+}
+
 /* "source" words for a register: iifname, tcp dport, ip saddr, ... */
 static void source_text(const struct describe *ds, const struct reg *g,
 			char *buf, size_t size)
@@ -188,7 +222,8 @@ static void source_text(const struct describe *ds, const struct reg *g,
 		   g->base == NFT_PAYLOAD_TRANSPORT_HEADER) {
 		const char *field = g->offset == 0 && g->len == 2 ? "sport" :
 			g->offset == 2 && g->len == 2 ? "dport" :
-			g->offset == 0 && g->len == 1 ? "type" : "header";
+			g->offset == 0 && g->len == 1 ? "type" :
+			is_tcp_flags(g) ? "flags" : "header";
 
 		/* The protocol word came with the l4proto match. */
 		snprintf(buf, size, "%s%s", l4 ? "" : "th ", field);
@@ -197,6 +232,12 @@ static void source_text(const struct describe *ds, const struct reg *g,
 			 g->key == NFT_CT_STATUS ? "status" : "key");
 	} else if (g->kind == REG_FIB) {
 		snprintf(buf, size, "fib daddr type");
+	} else if (g->kind == REG_EXTHDR) {
+		snprintf(buf, size, "%s", is_tcp_mss(g) ?
+			 "tcp option maxseg size" : "exthdr");
+	} else if (g->kind == REG_RT) {
+		snprintf(buf, size, "rt %s", g->key == NFT_RT_TCPMSS ? "mtu" :
+			 "key");
 	} else {
 		snprintf(buf, size, "reg");
 	}
@@ -230,7 +271,17 @@ static void value_text(const struct describe *ds, const struct reg *g,
 	} else if (g->kind == REG_PAYLOAD &&
 		   g->base == NFT_PAYLOAD_NETWORK_HEADER) {
 		addr_text(v, len, buf, size);
-	} else if (g->kind == REG_PAYLOAD && len == 2) {
+	} else if (is_tcp_flags(g) && len == 1) {
+		char m[48];
+
+		tcp_flags_text(v[0], buf, size);
+		if (g->mask) {
+			tcp_flags_text((uint8_t)g->mask, m, sizeof(m));
+			append(buf, size, " / ");
+			append(buf, size, m);
+		}
+	} else if ((g->kind == REG_PAYLOAD || g->kind == REG_EXTHDR) &&
+		   len == 2) {
 		snprintf(buf, size, "%u", (unsigned)(v[0] << 8 | v[1]));
 	} else if (g->kind == REG_CT && g->key == NFT_CT_STATE) {
 		uint32_t m = g->mask;
@@ -300,6 +351,36 @@ static void describe_cmp(struct describe *ds, const struct nla_view *data,
 	say(r, text);
 }
 
+/* A header field written from a register: the rule's action, e.g.
+ * "tcp option maxseg size set rt mtu". */
+static void describe_exthdr_set(struct describe *ds, const struct nla_view *a,
+				struct fw_rule_info *r)
+{
+	const struct reg *from = reg_at(ds, &a[NFTA_EXTHDR_SREG]);
+	struct reg field;
+	uint8_t type = 0;
+	char val[32];
+
+	memset(&field, 0, sizeof(field));
+	field.kind = REG_EXTHDR;
+	(void)nla_get_u8(&a[NFTA_EXTHDR_TYPE], &type);
+	field.key = type;
+	(void)nla_get_be32(&a[NFTA_EXTHDR_OP], &field.base);
+	(void)nla_get_be32(&a[NFTA_EXTHDR_OFFSET], &field.offset);
+	(void)nla_get_be32(&a[NFTA_EXTHDR_LEN], &field.len);
+	if (!from)
+		snprintf(val, sizeof(val), "?");
+	else if (from->kind == REG_RT)
+		source_text(ds, from, val, sizeof(val));
+	else if (from->kind == REG_DATA && from->data_len == 2)
+		snprintf(val, sizeof(val), "%u",
+			 (unsigned)(from->data[0] << 8 | from->data[1]));
+	else
+		snprintf(val, sizeof(val), "reg");
+	snprintf(r->verdict, sizeof(r->verdict), "%s set %s",
+		 is_tcp_mss(&field) ? "tcp option maxseg size" : "exthdr", val);
+}
+
 static void describe(struct describe *ds, const char *name,
 		     const struct nla_view *data, struct fw_rule_info *r)
 {
@@ -339,6 +420,32 @@ static void describe(struct describe *ds, const char *name,
 
 		if (get_data(&a[NFTA_BITWISE_MASK], v, &len) == 0 && len == 4)
 			memcpy(&g->mask, v, 4);
+		else if (len == 1)
+			g->mask = v[0];
+	} else if (!strcmp(name, "rt") && (g = reg_at(ds, &a[NFTA_RT_DREG]))) {
+		memset(g, 0, sizeof(*g));
+		g->kind = REG_RT;
+		(void)nla_get_be32(&a[NFTA_RT_KEY], &g->key);
+	} else if (!strcmp(name, "byteorder")) {
+		/* Same value, other order: the destination describes as
+		 * the source did. */
+		const struct reg *from = reg_at(ds, &a[NFTA_BYTEORDER_SREG]);
+
+		if (from && (g = reg_at(ds, &a[NFTA_BYTEORDER_DREG])))
+			*g = *from;
+	} else if (!strcmp(name, "exthdr") && a[NFTA_EXTHDR_SREG].data) {
+		describe_exthdr_set(ds, a, r);
+	} else if (!strcmp(name, "exthdr") &&
+		   (g = reg_at(ds, &a[NFTA_EXTHDR_DREG]))) {
+		uint8_t type = 0;
+
+		memset(g, 0, sizeof(*g));
+		g->kind = REG_EXTHDR;
+		(void)nla_get_u8(&a[NFTA_EXTHDR_TYPE], &type);
+		g->key = type;
+		(void)nla_get_be32(&a[NFTA_EXTHDR_OP], &g->base);
+		(void)nla_get_be32(&a[NFTA_EXTHDR_OFFSET], &g->offset);
+		(void)nla_get_be32(&a[NFTA_EXTHDR_LEN], &g->len);
 	} else if (!strcmp(name, "immediate") &&
 		   (g = reg_at(ds, &a[NFTA_IMMEDIATE_DREG])) &&
 		   g != &ds->reg[NFT_REG_VERDICT]) {

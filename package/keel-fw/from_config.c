@@ -17,12 +17,18 @@ static int fail(char *err, size_t size, const char *what, const char *name)
 int fw_policy_from_config(const struct keel_config *cfg, struct fw_policy *p,
 			  char *err, size_t err_size)
 {
+	char wan_if[CONFIG_IFNAME_MAX + 1];
+
 	fw_policy_init(p);
 	if (!cfg->wan.present)
 		return fail(err, err_size, "no [wan] in the config, nothing to firewall", "");
-	if (fw_policy_add_if(p, 1, cfg->wan.interface, strlen(cfg->wan.interface),
-			     err, err_size))
+	/* The interface that carries the wan's IP: ppp0 under PPPoE (the
+	 * Ethernet link below carries PPPoE frames only, so it is in no zone
+	 * and nothing on it counts as wan), else the link or its VLAN. */
+	config_wan_l3(&cfg->wan, wan_if);
+	if (fw_policy_add_if(p, 1, wan_if, strlen(wan_if), err, err_size))
 		return -1;
+	p->wan_mtu = config_wan_mtu(&cfg->wan);
 	for (unsigned i = 0; i < cfg->n_lans; i++) {
 		const char *ifname = cfg->lans[i].interface;
 

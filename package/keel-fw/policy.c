@@ -10,6 +10,9 @@
  *                            HOST 192.168.1.10 or [fd00::10]
  *   ban-timeout SECONDS      default lifetime of `keel-fw ban` (3600)
  *   icmp-rate N              wan echo-requests accepted per second (10)
+ *   wan-mtu N                the wan link's MTU (1280-9000), when below
+ *                            what the hosts assume: SYNs from wan are
+ *                            clamped to fit it (default: not set)
  *
  * Pure functions over a buffer: no I/O, no allocation.
  */
@@ -279,6 +282,17 @@ static int parse_line(const char *s, size_t len, struct fw_policy *p,
 			return fail(err, err_size, "unexpected words");
 		return 0;
 	}
+	if (wl == 7 && !memcmp(w, "wan-mtu", 7)) {
+		al = next_word(s, len, &off, &arg);
+		if (fw_uint_parse(arg, al, FW_WAN_MTU_MIN, FW_WAN_MTU_MAX, &v))
+			return fail(err, err_size, "wan-mtu: not a number "
+				    "in %d-%d", FW_WAN_MTU_MIN,
+				    FW_WAN_MTU_MAX);
+		p->wan_mtu = v;
+		if (next_word(s, len, &off, &arg))
+			return fail(err, err_size, "unexpected words");
+		return 0;
+	}
 	return fail(err, err_size, "unknown directive \"%.*s\"",
 		    (int)(wl > 20 ? 20 : wl), w);
 }
@@ -364,4 +378,6 @@ void fw_policy_print(const struct fw_policy *p, char *out, size_t size)
 	}
 	append(out, size, "ban-timeout %u\nicmp-rate %u\n", p->ban_timeout_s,
 	       p->icmp_echo_per_s);
+	if (p->wan_mtu)
+		append(out, size, "wan-mtu %u\n", p->wan_mtu);
 }

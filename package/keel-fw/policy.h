@@ -43,7 +43,13 @@ struct fw_policy {
 	unsigned n_fwd;
 	uint32_t ban_timeout_s;	/* default for `keel-fw ban` */
 	uint32_t icmp_echo_per_s;	/* wan echo-request rate limit */
+	/* The wan link's MTU, for the fixed MSS clamp of SYNs coming in
+	 * from wan (0: unknown, no fixed clamp; see ruleset.c). */
+	uint32_t wan_mtu;
 };
+
+#define FW_WAN_MTU_MIN	1280	/* IPv6's minimum: the wan carries both */
+#define FW_WAN_MTU_MAX	9000
 
 void fw_policy_init(struct fw_policy *p);
 

@@ -17,10 +17,14 @@
  *               accept; drop
  *   prerouting  (nat) port forwards to the router's own addresses: DNAT,
  *               never SNAT, so the server sees the real client
+ *   postrouting (nat) IPv4 out of wan: masquerade
+ *   mangle_postrouting  (filter, mangle priority) TCP SYNs out of wan:
+ *               MSS clamped to the route's MTU (rt mtu), IPv4 and IPv6
+ *   mangle_forward      (filter, mangle priority) TCP SYNs in from wan:
+ *               MSS clamped to the wan MTU, when the policy knows it
  *
  * The table is not NFT_TABLE_F_OWNER: that ties its life to the netlink
  * socket, and keel-fw is a command that exits after loading it.
- *   postrouting (nat) IPv4 out of wan: masquerade
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +33,7 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <linux/netfilter/nf_conntrack_common.h>
+#include <linux/netfilter_ipv4.h>
 
 #include <keel/fwban.h>
 #include <keel/nft.h>
@@ -353,6 +358,112 @@ static void add_v6_accept_rules(const struct fw_policy *p,
 	}
 }
 
+/*
+ * TCP MSS clamping. A wan link narrower than the lan (PPPoE: 1492, or less)
+ * leaves hosts announcing an MSS of 1460 in their SYNs; where ICMP
+ * "fragmentation needed" is filtered on the way, such connections stall
+ * after the handshake. The SYN (and SYN-ACK) option is lowered in both
+ * directions, so that neither end sends a segment the wan cannot carry.
+ *
+ * Out of wan: `tcp option maxseg size set rt mtu`, in postrouting as
+ * firewall4 does since openwrt/openwrt#12112 (it misfired in forward with
+ * policy routing): rt mtu is the MTU of the route the packet is on, minus
+ * 40 (IPv4) or 60 (IPv6). The kernel only ever lowers an MSS, so this is
+ * harmless on a 1500 link and the rules are always there.
+ *
+ * In from wan: these SYNs leave on the lan, so rt mtu would be the lan
+ * route's MTU, lowered only by the kernel's lookup of the route back to
+ * the sender; that lookup goes by address alone (no mark, no interface),
+ * so with policy routing it can read another table's route (as in
+ * openwrt/openwrt#12112). The wan MTU the config states is exact: clamp to it minus 40 /
+ * 60, a fixed value, when the policy has one (none: the link is taken to
+ * be 1500 and the hosts' own 1460/1440 fit). "size > X" keeps the counter
+ * to SYNs that were lowered. A mangle-priority forward chain: clamped
+ * before any filter verdict, and never SYNs to the router itself, whose
+ * own stack knows its routes.
+ */
+#define TCP_FLAG_SYN	0x02
+#define TCP_FLAG_RST	0x04
+#define TCPOPT_MAXSEG_KIND	2
+#define MSS_HDR4	40	/* IPv4 + TCP headers */
+#define MSS_HDR6	60	/* IPv6 + TCP headers */
+
+/* tcp flags & (syn | rst) == syn: a SYN or SYN-ACK, not a reset. */
+static void match_tcp_syn(struct nlbuf *b)
+{
+	uint8_t mask = TCP_FLAG_SYN | TCP_FLAG_RST, syn = TCP_FLAG_SYN;
+	uint8_t zero = 0;
+
+	match_l4(b, IPPROTO_TCP);
+	nft_expr_payload(b, NFT_PAYLOAD_TRANSPORT_HEADER, 13, 1, NFT_REG_1);
+	nft_expr_bitwise(b, NFT_REG_1, &mask, &zero, 1);
+	nft_expr_cmp(b, NFT_CMP_EQ, NFT_REG_1, &syn, 1);
+}
+
+static void add_mss_rules(const struct fw_policy *p, struct fw_batch *fb)
+{
+	static const struct {
+		uint8_t nfproto;
+		unsigned hdr;
+		const char *name;
+	} fam[] = {
+		{ NFPROTO_IPV4, MSS_HDR4, "ipv4" },
+		{ NFPROTO_IPV6, MSS_HDR6, "ipv6" },
+	};
+	struct nlbuf *b = &fb->nl;
+	char c[96];
+
+	for (unsigned w = 0; w < p->n_wan; w++) {
+		for (size_t i = 0; i < 2; i++) {
+			struct rule r;
+
+			snprintf(c, sizeof(c), "mss clamp %s out of %s to "
+				 "route mtu", fam[i].name, p->wan[w]);
+			r = rule_begin(fb, "mangle_postrouting", c);
+			nft_match_ifname(b, NFT_META_OIFNAME, p->wan[w]);
+			match_nfproto(b, fam[i].nfproto);
+			match_tcp_syn(b);
+			nft_expr_counter(b);
+			/* rt writes the MSS in host order; the option is
+			 * big-endian. */
+			nft_expr_rt(b, NFT_RT_TCPMSS, NFT_REG_1);
+			nft_expr_byteorder(b, NFT_BYTEORDER_HTON, NFT_REG_1,
+					   2, 2);
+			nft_expr_exthdr_set(b, NFT_EXTHDR_OP_TCPOPT,
+					    TCPOPT_MAXSEG_KIND, 2, 2,
+					    NFT_REG_1);
+			nft_rule_end(b, r.pos, c);
+		}
+	}
+	if (!p->wan_mtu)
+		return;
+	for (unsigned w = 0; w < p->n_wan; w++) {
+		for (size_t i = 0; i < 2; i++) {
+			uint16_t mss = (uint16_t)(p->wan_mtu - fam[i].hdr);
+			uint16_t mss_be = htons(mss);
+			struct rule r;
+
+			snprintf(c, sizeof(c), "mss clamp %s in from %s to %u "
+				 "(wan mtu %u)", fam[i].name, p->wan[w],
+				 (unsigned)mss, (unsigned)p->wan_mtu);
+			r = rule_begin(fb, "mangle_forward", c);
+			nft_match_ifname(b, NFT_META_IIFNAME, p->wan[w]);
+			match_nfproto(b, fam[i].nfproto);
+			match_tcp_syn(b);
+			nft_expr_exthdr_load(b, NFT_EXTHDR_OP_TCPOPT,
+					     TCPOPT_MAXSEG_KIND, 2, 2,
+					     NFT_REG_1);
+			nft_expr_cmp(b, NFT_CMP_GT, NFT_REG_1, &mss_be, 2);
+			nft_expr_counter(b);
+			nft_expr_immediate(b, NFT_REG_1, &mss_be, 2);
+			nft_expr_exthdr_set(b, NFT_EXTHDR_OP_TCPOPT,
+					    TCPOPT_MAXSEG_KIND, 2, 2,
+					    NFT_REG_1);
+			nft_rule_end(b, r.pos, c);
+		}
+	}
+}
+
 static void add_set(struct fw_batch *fb, const struct fw_policy *p,
 		    const char *name, uint32_t id, uint32_t type,
 		    uint32_t len)
@@ -401,6 +512,10 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		  NF_ACCEPT);
 	add_chain(fb, "postrouting", "nat", NF_INET_POST_ROUTING, 100,
 		  NF_ACCEPT);
+	add_chain(fb, "mangle_forward", "filter", NF_INET_FORWARD,
+		  NF_IP_PRI_MANGLE, NF_ACCEPT);
+	add_chain(fb, "mangle_postrouting", "filter", NF_INET_POST_ROUTING,
+		  NF_IP_PRI_MANGLE, NF_ACCEPT);
 	add_chain(fb, "input_wan", NULL, 0, 0, 0);
 	add_chain(fb, "input_lan", NULL, 0, 0, 0);
 	add_chain(fb, "forward_wan", NULL, 0, 0, 0);
@@ -494,6 +609,8 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		nft_expr_masq(b);
 		nft_rule_end(b, r.pos, c);
 	}
+
+	add_mss_rules(p, fb);
 	return fw_batch_finish(fb);
 }
 

@@ -39,6 +39,39 @@ int main(void)
 	CHECK_EQ_INT(p.fwd[2].protos, FW_PROTO_TCP | FW_PROTO_UDP);
 	CHECK(!p.fwd[2].dnat);
 
+	CHECK_EQ_UINT(p.wan_mtu, 0);	/* not stated: no fixed clamp */
+
+	/* The wan zone is the interface that carries IP: ppp0 under PPPoE
+	 * (never the Ethernet below it), the VLAN interface when tagged. */
+	parse("[wan]\ninterface eth0\nmode pppoe\nuser u\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(p.n_wan, 1);
+	CHECK_STR(p.wan[0], "ppp0");
+	CHECK_EQ_UINT(p.wan_mtu, 1492);	/* PPPoE's default */
+	for (unsigned i = 0; i < p.n_lan; i++)
+		CHECK(strcmp(p.lan[i], "eth0") != 0);
+
+	parse("[wan]\ninterface eth0\nvlan 35\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(p.n_wan, 1);
+	CHECK_STR(p.wan[0], "eth0.35");
+	CHECK_EQ_UINT(p.wan_mtu, 0);
+
+	parse("[wan]\ninterface eth0\nmode pppoe\nuser u\nvlan 35\nmtu 1454\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(p.n_wan, 1);
+	CHECK_STR(p.wan[0], "ppp0");
+	CHECK_EQ_UINT(p.wan_mtu, 1454);
+
+	parse("[wan]\ninterface eth0\nmtu 9000\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_STR(p.wan[0], "eth0");
+	CHECK_EQ_UINT(p.wan_mtu, 9000);
+
 	/* The safe default keeps WAN down: nothing to firewall, said clearly. */
 	CHECK_EQ_INT(config_safe_default(&cfg), 0);
 	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), -1);

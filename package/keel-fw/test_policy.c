@@ -24,6 +24,7 @@ static void test_file(void)
 		"forward tcp+udp 5000 [fd00::10]:5001\n"
 		"forward udp 443 [2001:db8::10]\n"
 		"ban-timeout 600\n"
+		"wan-mtu 1492\n"
 		"icmp-rate 5";
 
 	CHECK_EQ_INT(parse(text, &p, err), 0);
@@ -46,6 +47,7 @@ static void test_file(void)
 	CHECK_EQ_UINT(p.fwd[2].to_port, 443);
 	CHECK_EQ_UINT(p.ban_timeout_s, 600);
 	CHECK_EQ_UINT(p.icmp_echo_per_s, 5);
+	CHECK_EQ_UINT(p.wan_mtu, 1492);
 	CHECK_EQ_INT(fw_policy_check(&p, err, sizeof(err)), 0);
 
 	/* What -n prints parses back to the same policy. */
@@ -55,7 +57,13 @@ static void test_file(void)
 		fw_policy_print(&p, out, sizeof(out));
 		CHECK_EQ_INT(parse(out, &q, err), 0);
 		CHECK(memcmp(&p, &q, sizeof(p)) == 0);
+		CHECK(strstr(out, "\nwan-mtu 1492\n") != NULL);
 	}
+	/* Not given: unknown, and not printed. */
+	CHECK_EQ_INT(parse("wan eth1\n", &p, err), 0);
+	CHECK_EQ_UINT(p.wan_mtu, 0);
+	fw_policy_print(&p, out, sizeof(out));
+	CHECK(strstr(out, "wan-mtu") == NULL);
 }
 
 static void test_errors(void)
@@ -88,6 +96,11 @@ static void test_errors(void)
 	CHECK_EQ_INT(parse("ban-timeout 0\n", &p, err), -1);
 	CHECK_EQ_INT(parse("ban-timeout 10 20\n", &p, err), -1);
 	CHECK_EQ_INT(parse("icmp-rate x\n", &p, err), -1);
+	CHECK_EQ_INT(parse("wan-mtu 1279\n", &p, err), -1);
+	CHECK_STR(err, "line 1: wan-mtu: not a number in 1280-9000");
+	CHECK_EQ_INT(parse("wan-mtu 9001\n", &p, err), -1);
+	CHECK_EQ_INT(parse("wan-mtu\n", &p, err), -1);
+	CHECK_EQ_INT(parse("wan-mtu 1492 1500\n", &p, err), -1);
 	CHECK_EQ_INT(parse("lan eth0\0\n", &p, err), 0);	/* strlen stops */
 	{
 		const char nul[] = "lan eth0\0x\n";

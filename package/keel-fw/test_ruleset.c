@@ -107,7 +107,7 @@ static void test_policy_batch(void)
 	CHECK_EQ_UINT(s.n_tables, 3);
 	CHECK_EQ_UINT(s.n_sets, 2);
 	CHECK_EQ_UINT(s.n_elems, 1);	/* the carried-over ban */
-	CHECK_EQ_UINT(s.n_chains, 7);
+	CHECK_EQ_UINT(s.n_chains, 9);
 
 	/* bans are the first thing wan traffic meets */
 	CHECK_EQ_UINT(index_of(&s, "input_wan", "banned4"), 0);
@@ -146,6 +146,22 @@ static void test_policy_batch(void)
 		if (!strcmp(s.rules[i].verdict, "masquerade"))
 			CHECK(strstr(s.rules[i].comment, "out of wan0") != NULL);
 	}
+	/* MSS clamp out of wan to the route's MTU, IPv4 and IPv6; no fixed
+	 * clamp in from wan when the policy does not know the wan MTU */
+	r = find(&s, "mangle_postrouting", "mss clamp ipv4 out of wan0 to route mtu");
+	CHECK(r && !strcmp(r->match, "oifname \"wan0\" nfproto ipv4 tcp "
+			   "flags syn / syn,rst"));
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set rt mtu"));
+	CHECK(r && !strcmp(r->exprs, "meta cmp meta cmp meta cmp payload "
+			   "bitwise cmp counter rt byteorder exthdr"));
+	CHECK(r && r->has_counter);
+	r = find(&s, "mangle_postrouting", "mss clamp ipv6 out of wan0 to route mtu");
+	CHECK(r && !strcmp(r->match, "oifname \"wan0\" nfproto ipv6 tcp "
+			   "flags syn / syn,rst"));
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set rt mtu"));
+	for (unsigned i = 0; i < s.n_rules; i++)
+		CHECK(strcmp(s.rules[i].chain, "mangle_forward") != 0);
+
 	/* errors come back by seq: map them to what failed */
 	CHECK_STR(fw_batch_what(&fb, 1001), "table inet keel (ensure)");
 	CHECK_STR(fw_batch_what(&fb, 1000), "?");
@@ -157,6 +173,55 @@ static void test_policy_batch(void)
 		CHECK(strstr(buf, "0 pkts") && strstr(buf, "accept") &&
 		      strstr(buf, "loopback"));
 	}
+}
+
+/* With the wan MTU known, SYNs in from wan are clamped to it: MTU - 40
+ * for IPv4, - 60 for IPv6, and only when they announce more. */
+static void test_mss_fixed(void)
+{
+	struct fw_policy p;
+	struct seen s;
+	const struct fw_rule_info *r;
+	char err[200];
+	const char *text = "lan lan0\nwan ppp0\nwan-mtu 1492\n";
+
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+	CHECK(find(&s, "mangle_postrouting",
+		   "mss clamp ipv4 out of ppp0 to route mtu") != NULL);
+	CHECK(find(&s, "mangle_postrouting",
+		   "mss clamp ipv6 out of ppp0 to route mtu") != NULL);
+	r = find(&s, "mangle_forward", "mss clamp ipv4 in from ppp0 to 1452 "
+		 "(wan mtu 1492)");
+	CHECK(r && !strcmp(r->match, "iifname \"ppp0\" nfproto ipv4 tcp flags "
+			   "syn / syn,rst tcp option maxseg size > 1452"));
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set 1452"));
+	CHECK(r && r->has_counter);
+	r = find(&s, "mangle_forward", "mss clamp ipv6 in from ppp0 to 1432 "
+		 "(wan mtu 1492)");
+	CHECK(r && !strcmp(r->match, "iifname \"ppp0\" nfproto ipv6 tcp flags "
+			   "syn / syn,rst tcp option maxseg size > 1432"));
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set 1432"));
+	CHECK(r && !strcmp(r->exprs, "meta cmp meta cmp meta cmp payload "
+			   "bitwise cmp exthdr cmp counter immediate exthdr"));
+
+	/* FLET'S-style 1454: 1414 / 1394 */
+	p.wan_mtu = 1454;
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+	r = find(&s, "mangle_forward", "mss clamp ipv4 in from ppp0 to 1414 "
+		 "(wan mtu 1454)");
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set 1414"));
+	CHECK(find(&s, "mangle_forward", "mss clamp ipv6 in from ppp0 to 1394 "
+		   "(wan mtu 1454)") != NULL);
+	/* the clamp never touches what comes from or goes to the lan */
+	for (unsigned i = 0; i < s.n_rules; i++)
+		if (!strncmp(s.rules[i].chain, "mangle_", 7))
+			CHECK(strstr(s.rules[i].match, "lan0") == NULL);
 }
 
 static void test_bad_rule_and_ban(void)
@@ -308,6 +373,7 @@ int main(void)
 	test_elems_ranges();
 	test_largest();
 	test_policy_batch();
+	test_mss_fixed();
 	test_bad_rule_and_ban();
 	test_setelem_reply();
 	return check_done();

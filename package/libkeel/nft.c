@@ -394,6 +394,55 @@ void nft_expr_fib(struct nlbuf *b, uint32_t result, uint32_t flags,
 	expr_end(b, e);
 }
 
+void nft_expr_rt(struct nlbuf *b, uint32_t key, uint32_t dreg)
+{
+	struct expr_pos e = expr_begin(b, "rt");
+
+	nlb_put_be32(b, NFTA_RT_DREG, dreg);
+	nlb_put_be32(b, NFTA_RT_KEY, key);
+	expr_end(b, e);
+}
+
+void nft_expr_byteorder(struct nlbuf *b, uint32_t op, uint32_t reg,
+			uint32_t len, uint32_t size)
+{
+	struct expr_pos e = expr_begin(b, "byteorder");
+
+	nlb_put_be32(b, NFTA_BYTEORDER_SREG, reg);
+	nlb_put_be32(b, NFTA_BYTEORDER_DREG, reg);
+	nlb_put_be32(b, NFTA_BYTEORDER_OP, op);
+	nlb_put_be32(b, NFTA_BYTEORDER_LEN, len);
+	nlb_put_be32(b, NFTA_BYTEORDER_SIZE, size);
+	expr_end(b, e);
+}
+
+/* The kernel picks load or set by which register is given (both: error),
+ * and refuses NFTA_EXTHDR_FLAGS on a set. */
+static void exthdr(struct nlbuf *b, uint32_t reg_attr, uint32_t op,
+		   uint8_t type, uint32_t offset, uint32_t len, uint32_t reg)
+{
+	struct expr_pos e = expr_begin(b, "exthdr");
+
+	nlb_put_be32(b, reg_attr, reg);
+	nlb_put_u8(b, NFTA_EXTHDR_TYPE, type);
+	nlb_put_be32(b, NFTA_EXTHDR_OFFSET, offset);
+	nlb_put_be32(b, NFTA_EXTHDR_LEN, len);
+	nlb_put_be32(b, NFTA_EXTHDR_OP, op);
+	expr_end(b, e);
+}
+
+void nft_expr_exthdr_load(struct nlbuf *b, uint32_t op, uint8_t type,
+			  uint32_t offset, uint32_t len, uint32_t dreg)
+{
+	exthdr(b, NFTA_EXTHDR_DREG, op, type, offset, len, dreg);
+}
+
+void nft_expr_exthdr_set(struct nlbuf *b, uint32_t op, uint8_t type,
+			 uint32_t offset, uint32_t len, uint32_t sreg)
+{
+	exthdr(b, NFTA_EXTHDR_SREG, op, type, offset, len, sreg);
+}
+
 void nft_match_daddr_local(struct nlbuf *b)
 {
 	uint32_t local = RTN_LOCAL;	/* host order, as fib stores it */

@@ -299,6 +299,66 @@ static void test_nat_payload(void)
 	CHECK_EQ_UINT(be32(&x[NFTA_LOOKUP_SET_ID]), 2);
 }
 
+/* MSS clamping: rt tcpmss, its byte swap, and the TCP option's load and
+ * set, laid out as nft(8) sends `tcp option maxseg size set rt mtu`. */
+static void test_tcp_option(void)
+{
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct nla_view tb[NFTA_RULE_MAX + 1], data[16], x[16];
+	struct nft_rule_pos pos;
+	char names[16][16];
+	size_t off = 0;
+	uint8_t type = 0;
+
+	nlb_init(&b, mem, sizeof(mem));
+	pos = nft_rule_begin(&b, 0, 3, NFPROTO_INET, "keel", "mangle");
+	nft_expr_exthdr_load(&b, NFT_EXTHDR_OP_TCPOPT, 2, 2, 2, NFT_REG_1);
+	nft_expr_rt(&b, NFT_RT_TCPMSS, NFT_REG_1);
+	nft_expr_byteorder(&b, NFT_BYTEORDER_HTON, NFT_REG_1, 2, 2);
+	nft_expr_exthdr_set(&b, NFT_EXTHDR_OP_TCPOPT, 2, 2, 2, NFT_REG_1);
+	nft_rule_end(&b, pos, NULL);
+	CHECK(nlb_ok(&b));
+	m = only_msg(&b, &off);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(struct nfgenmsg), tb,
+				 NFTA_RULE_MAX), 0);
+	CHECK_EQ_UINT(rule_exprs(&tb[NFTA_RULE_EXPRESSIONS], names, data, 16),
+		      4);
+	CHECK_STR(names[0], "exthdr");
+	CHECK_STR(names[1], "rt");
+	CHECK_STR(names[2], "byteorder");
+	CHECK_STR(names[3], "exthdr");
+
+	CHECK_EQ_INT(nla_parse(data[0].data, data[0].len, x, NFTA_EXTHDR_MAX), 0);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_DREG]), NFT_REG_1);
+	CHECK(x[NFTA_EXTHDR_SREG].data == NULL);
+	CHECK(nla_get_u8(&x[NFTA_EXTHDR_TYPE], &type) == 0 && type == 2);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_OFFSET]), 2);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_LEN]), 2);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_OP]), NFT_EXTHDR_OP_TCPOPT);
+	/* the kernel refuses flags on a set, and a load without them
+	 * simply does not match when the option is absent */
+	CHECK(x[NFTA_EXTHDR_FLAGS].data == NULL);
+
+	CHECK_EQ_INT(nla_parse(data[1].data, data[1].len, x, NFTA_RT_MAX), 0);
+	CHECK_EQ_UINT(be32(&x[NFTA_RT_KEY]), NFT_RT_TCPMSS);
+	CHECK_EQ_UINT(be32(&x[NFTA_RT_DREG]), NFT_REG_1);
+
+	CHECK_EQ_INT(nla_parse(data[2].data, data[2].len, x,
+			       NFTA_BYTEORDER_MAX), 0);
+	CHECK_EQ_UINT(be32(&x[NFTA_BYTEORDER_OP]), NFT_BYTEORDER_HTON);
+	CHECK_EQ_UINT(be32(&x[NFTA_BYTEORDER_SREG]), NFT_REG_1);
+	CHECK_EQ_UINT(be32(&x[NFTA_BYTEORDER_DREG]), NFT_REG_1);
+	CHECK_EQ_UINT(be32(&x[NFTA_BYTEORDER_LEN]), 2);
+	CHECK_EQ_UINT(be32(&x[NFTA_BYTEORDER_SIZE]), 2);
+
+	CHECK_EQ_INT(nla_parse(data[3].data, data[3].len, x, NFTA_EXTHDR_MAX), 0);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_SREG]), NFT_REG_1);
+	CHECK(x[NFTA_EXTHDR_DREG].data == NULL);
+	CHECK(x[NFTA_EXTHDR_FLAGS].data == NULL);
+	CHECK_EQ_UINT(be32(&x[NFTA_EXTHDR_OP]), NFT_EXTHDR_OP_TCPOPT);
+}
+
 static void test_too_small(void)
 {
 	struct nlbuf b;
@@ -320,6 +380,7 @@ int main(void)
 	test_set_and_element();
 	test_rule();
 	test_nat_payload();
+	test_tcp_option();
 	test_too_small();
 	return check_done();
 }

@@ -135,6 +135,19 @@ void nft_expr_masq(struct nlbuf *b);
 /* fib lookup: result NFT_FIB_RESULT_* keyed by flags NFTA_FIB_F_*. */
 void nft_expr_fib(struct nlbuf *b, uint32_t result, uint32_t flags,
 		  uint32_t dreg);
+/* rt KEY (NFT_RT_*) of the packet's route into dreg; NFT_RT_TCPMSS is
+ * the route MTU minus the IPv4/IPv6 and TCP headers, in host order. */
+void nft_expr_rt(struct nlbuf *b, uint32_t key, uint32_t dreg);
+/* reg = hton/ntoh (NFT_BYTEORDER_*) of len bytes in size-byte words. */
+void nft_expr_byteorder(struct nlbuf *b, uint32_t op, uint32_t reg,
+			uint32_t len, uint32_t size);
+/* Extension header or option field (op NFT_EXTHDR_OP_*, e.g. TCPOPT):
+ * len bytes at offset in the option of that type. load: into dreg (no
+ * match if the option is absent); set: from sreg, big-endian. */
+void nft_expr_exthdr_load(struct nlbuf *b, uint32_t op, uint8_t type,
+			  uint32_t offset, uint32_t len, uint32_t dreg);
+void nft_expr_exthdr_set(struct nlbuf *b, uint32_t op, uint8_t type,
+			 uint32_t offset, uint32_t len, uint32_t sreg);
 
 /* Shorthands used by every rule set. */
 /* meta KEY == value (e.g. nfproto, l4proto: 1 byte). */
