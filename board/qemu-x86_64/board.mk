@@ -9,6 +9,9 @@ BOARD_ARCH = x86_64
 BOARD_CROSS = x86_64-linux-gnu-
 BOARD_KERNEL_ARCH = x86
 BOARD_KERNEL_IMAGE = arch/x86/boot/bzImage
-# Read by board/qemu-x86_64/qemu.sh too: keep it on one line.
-BOARD_KERNEL_CMDLINE = console=ttyS0 root=/dev/vda rootfstype=squashfs ro
+# Read by board/qemu-x86_64/qemu.sh too: keep it on one line. Kernel
+# messages go to the screen (tty0: VGA text or the EFI framebuffer, for
+# boxes without a serial port) and to ttyS0, which, named last, is
+# /dev/console: the console shell and the tests' serial line.
+BOARD_KERNEL_CMDLINE = console=tty0 console=ttyS0 root=/dev/vda rootfstype=squashfs ro
 BOARD_QEMU = qemu-system-x86_64
