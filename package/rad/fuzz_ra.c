@@ -26,6 +26,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.mtu = data[3] & 2 ? 1280u + data[3] : 0;
 	c.flags = data[3] & 0xc0;
 	memcpy(c.prefixes, data + 4, sizeof(c.prefixes));
+	/* Delegated prefixes: the same bytes, lifetimes from the header. */
+	c.timed_count = (unsigned)(data[2] >> 3) % (RA_TIMED_MAX + 1);
+	for (unsigned i = 0; i < c.timed_count; i++) {
+		c.timed[i].prefix = c.prefixes[i % RA_PREFIX_MAX];
+		c.timed[i].valid_secs = (uint32_t)data[i % 4] << 24 | i;
+		c.timed[i].preferred_secs = data[3] & 4 ? 0 : i;
+	}
 	memcpy(c.rdnss, data + 4 + sizeof(c.prefixes), sizeof(c.rdnss));
 	memcpy(c.lladdr, data + fixed - 6, 6);
 	dlen = size - fixed;

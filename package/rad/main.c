@@ -12,6 +12,13 @@
  * With -D, a UDP socket on port 547 also answers DHCPv6 Information-
  * requests (dhcp6_parse.c, dhcp6_reply.c) with the same DNS servers and
  * domain, for hosts that follow the O flag rather than read RDNSS.
+ *
+ * wan6's lease file (-L, /run/wan6/lease) adds the ISP-delegated prefixes
+ * (lease6.c, delegated.c). wan6 replaces it by rename, so rad watches its
+ * directory with inotify, and polls its stat() every 2 s while the
+ * directory cannot be watched (missing, unreadable), every 30 s otherwise.
+ * A change is announced at once, then as after a restart (RFC 4861
+ * section 6.2.4: a few RAs 1-4 s apart).
  */
 #define _GNU_SOURCE	/* SO_BINDTODEVICE, struct ifreq, in6_pktinfo */
 #include <arpa/inet.h>
@@ -24,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -37,8 +45,10 @@
 #include "keel/ready.h"
 #include "keel/seccomp.h"
 
+#include "delegated.h"
 #include "dhcp6_wire.h"
 #include "from_config.h"
+#include "lease6.h"
 #include "linklocal.h"
 #include "options.h"
 #include "ra_wire.h"
@@ -56,6 +66,13 @@
  * flood of one kind cannot silence the other. */
 #define DHCP6_REPLIES_PER_SEC		20
 #define LINKLOCAL_RETRY_MS		1000
+/* The lease file's stat() while its directory has no inotify watch, and
+ * as a safety net while it has one. */
+#define LEASE_POLL_MS			2000
+#define LEASE_POLL_WATCHED_MS		30000
+/* RAs for lease changes at most this often: a writer rewriting the file
+ * in a loop must not turn into an RA flood. */
+#define LEASE_RA_GAP_MS			1000
 
 /* At most `limit` events per second of the monotonic clock. */
 struct rate_window {
@@ -86,7 +103,22 @@ struct rad {
 	struct dhcp6_server dhcp6;
 	struct rate_window dhcp6_rate;
 	uint64_t dhcp6_replies, dhcp6_bad, dhcp6_ignored, dhcp6_over_rate;
+
+	/* ISP-delegated prefixes from wan6's lease file. */
+	struct delegated delegated;
+	struct file_stamp lease_stamp;
+	struct evloop_timer lease_poll;
+	struct evloop_fd lease_watch;	/* inotify on the file's directory */
+	int inotify_fd, inotify_wd, watch_errno;
+	char lease_dir[RAD_LEASE_PATH_MAX];
+	uint64_t lease_dropped;
 };
+
+__attribute__((noreturn)) static void die(const char *what, const char *why)
+{
+	logx_err("%s: %s", what, why);
+	exit(1);
+}
 
 static uint64_t rng_next(struct rad *d)
 {
@@ -154,11 +186,28 @@ static const struct in6_addr all_routers = {
 	{ { 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } }
 };
 
+/* The RA with the delegated prefixes' lifetimes as they are now. */
+static void refresh_ra(struct rad *d)
+{
+	size_t len;
+
+	delegated_to_ra(&d->delegated, &d->cfg.ra, clock_boot_ms());
+	len = ra_build(&d->cfg.ra, (uint16_t)d->cfg.router_lifetime, d->ra,
+		       sizeof(d->ra));
+	/* Cannot happen (RA_MAX_LEN holds every prefix): keep the last. */
+	if (len)
+		d->ra_len = len;
+	else
+		logx_err("%s: RA does not fit; sending the previous one",
+			 d->cfg.ifname);
+}
+
 /* A multicast RA now, and the next unsolicited one scheduled from now. */
 static void advertise(struct rad *d)
 {
 	uint64_t next_ms;
 
+	refresh_ra(d);
 	if (send_to(d, d->ra, d->ra_len, &all_nodes) == 0)
 		d->sent_mcast++;
 	d->last_mcast_ms = clock_mono_ms();
@@ -228,6 +277,7 @@ static void answer_rs(struct rad *d, const struct sockaddr_in6 *from)
 			d->dropped_rate++;
 			return;
 		}
+		refresh_ra(d);
 		if (send_to(d, d->ra, d->ra_len, &from->sin6_addr) == 0)
 			d->sent_unicast++;
 		return;
@@ -401,6 +451,202 @@ static void on_dhcp6(struct evloop *loop, struct evloop_fd *w,
 	}
 }
 
+static void log_prefixes(const struct rad *d, const char *why)
+{
+	uint64_t now = clock_boot_ms();
+	char a[INET6_ADDRSTRLEN];
+
+	for (unsigned i = 0; i < d->delegated.count; i++) {
+		const struct delegated_prefix *p = &d->delegated.p[i];
+
+		logx("%s: %s %s/64 preferred %u valid %u (%s)", d->cfg.ifname,
+		     p->deprecated ? "deprecating" : "announcing",
+		     inet_ntop(AF_INET6, p->addr, a, sizeof(a)),
+		     p->deprecated ? 0 : lease6_remaining(p->pref_until_ms, now),
+		     lease6_remaining(p->valid_until_ms, now), why);
+	}
+}
+
+/* Reads the lease file again and rebuilds the delegated prefixes. */
+static void lease_load(struct rad *d)
+{
+	static char text[LEASE6_FILE_MAX];
+	static struct lease6 lease;
+	const char *path = d->cfg.lease_path;
+	uint64_t now = clock_boot_ms();
+	enum lease6_status st;
+	unsigned dropped;
+	int truncated;
+	ssize_t n = file_read(path, text, sizeof(text), &truncated);
+
+	if (n < 0 && errno == ENOENT) {
+		if (!d->delegated.count)
+			return;
+		/* wan6 stopped, or the link is gone: deprecate, do not
+		 * vanish (RFC 7084 L-13, RFC 9096). */
+		logx("%s: %s is gone: deprecating the delegated prefixes",
+		     d->cfg.ifname, path);
+		delegated_update(&d->delegated, NULL, now);
+		log_prefixes(d, "lease gone");
+		return;
+	}
+	if (n < 0) {
+		logx_err("%s: %s: %s; keeping what was announced",
+			 d->cfg.ifname, path, strerror(errno));
+		return;
+	}
+	if (truncated) {
+		logx_err("%s: %s: longer than %d bytes; keeping what was "
+			 "announced", d->cfg.ifname, path, LEASE6_FILE_MAX);
+		return;
+	}
+	st = lease6_parse(text, (size_t)n, d->cfg.lan, now, &lease);
+	if (st == LEASE6_BAD_VERSION) {
+		logx_err("%s: %s: format version %u, rad reads version %d: "
+			 "ignored, keeping what was announced", d->cfg.ifname,
+			 path, lease.version, LEASE6_VERSION);
+		return;
+	}
+	if (st != LEASE6_OK) {
+		logx_err("%s: %s: %s; ignored, keeping what was announced",
+			 d->cfg.ifname, path, lease6_status_name(st));
+		return;
+	}
+	for (unsigned i = 0; i < lease.error_count && i < LEASE6_ERRORS_MAX;
+	     i++)
+		logx_err("%s: %s line %u: %s; line skipped", d->cfg.ifname,
+			 path, lease.errors[i].line, lease.errors[i].why);
+	if (lease.error_count > LEASE6_ERRORS_MAX)
+		logx_err("%s: %s: %u more malformed lines skipped",
+			 d->cfg.ifname, path,
+			 lease.error_count - LEASE6_ERRORS_MAX);
+	dropped = delegated_update(&d->delegated, &lease, now);
+	if (lease.dropped || dropped) {
+		d->lease_dropped += lease.dropped + dropped;
+		logx_warn("%s: %s: %u prefixes of lan %s past the %d rad "
+			  "holds: not announced (%llu so far)", d->cfg.ifname,
+			  path, lease.dropped + dropped, d->cfg.lan,
+			  DELEGATED_MAX, (unsigned long long)d->lease_dropped);
+	}
+	if (!d->delegated.count)
+		logx("%s: %s: no prefix for lan %s", d->cfg.ifname, path,
+		     d->cfg.lan);
+	log_prefixes(d, "lease changed");
+}
+
+/* If the file changed, take it in and announce the result now. */
+static void lease_check(struct rad *d)
+{
+	uint64_t now, delay = 0;
+
+	if (!file_changed(d->cfg.lease_path, &d->lease_stamp))
+		return;
+	lease_load(d);
+	if (!d->ready)
+		return;		/* the first RA will carry it */
+	now = clock_mono_ms();
+	if (d->last_mcast_ms && now < d->last_mcast_ms + LEASE_RA_GAP_MS)
+		delay = d->last_mcast_ms + LEASE_RA_GAP_MS - now;
+	/* Then quickly a few more, as after a start: a host that missed
+	 * the first learns of the renumbering within seconds. */
+	d->initial_sent = 0;
+	evloop_timer_set(&d->loop, &d->periodic, delay);
+}
+
+static void lease_watch_add(struct rad *d)
+{
+	d->inotify_wd = inotify_add_watch(d->inotify_fd, d->lease_dir,
+					  IN_ONLYDIR | IN_CREATE | IN_MOVED_TO |
+					  IN_MOVED_FROM | IN_CLOSE_WRITE |
+					  IN_DELETE | IN_ATTRIB |
+					  IN_DELETE_SELF | IN_MOVE_SELF);
+	if (d->inotify_wd >= 0) {
+		if (d->watch_errno)
+			logx("%s: watching %s", d->cfg.ifname, d->lease_dir);
+		d->watch_errno = 0;
+		return;
+	}
+	/* Once per reason: wan6 may simply not have started yet. */
+	if (errno != d->watch_errno)
+		logx("%s: cannot watch %s (%s): checking %s every %d s",
+		     d->cfg.ifname, d->lease_dir, strerror(errno),
+		     d->cfg.lease_path, LEASE_POLL_MS / 1000);
+	d->watch_errno = errno;
+}
+
+static void on_lease_poll(struct evloop *loop, struct evloop_timer *t)
+{
+	struct rad *d = t->arg;
+
+	if (d->inotify_fd >= 0 && d->inotify_wd < 0)
+		lease_watch_add(d);
+	lease_check(d);
+	evloop_timer_set(loop, t, d->inotify_wd >= 0 ? LEASE_POLL_WATCHED_MS :
+			 LEASE_POLL_MS);
+}
+
+static void on_lease_event(struct evloop *loop, struct evloop_fd *w,
+			   uint32_t events)
+{
+	struct rad *d = w->arg;
+	union {
+		struct inotify_event align;
+		char bytes[4096];
+	} buf;
+
+	(void)events;
+	for (int i = 0; i < 16; i++) {
+		ssize_t n = read(w->fd, buf.bytes, sizeof(buf.bytes));
+
+		if (n <= 0)
+			break;
+		for (size_t off = 0; off + sizeof(struct inotify_event) <=
+		     (size_t)n;) {
+			const struct inotify_event *ev =
+				(const void *)(buf.bytes + off);
+
+			/* The directory went away: poll until it is back. */
+			if (ev->mask & IN_IGNORED) {
+				d->inotify_wd = -1;
+				evloop_timer_set(loop, &d->lease_poll,
+						 LEASE_POLL_MS);
+			}
+			off += sizeof(*ev) + ev->len;
+		}
+	}
+	/* Whatever happened in the directory, stat() decides. */
+	lease_check(d);
+}
+
+/* The directory of the lease file, for inotify. */
+static void lease_watch_setup(struct rad *d)
+{
+	const char *slash = strrchr(d->cfg.lease_path, '/');
+	size_t len = slash ? (size_t)(slash - d->cfg.lease_path) : 0;
+
+	if (!slash)
+		strcpy(d->lease_dir, ".");
+	else if (!len)
+		strcpy(d->lease_dir, "/");
+	else
+		snprintf(d->lease_dir, sizeof(d->lease_dir), "%.*s",
+			 (int)len, d->cfg.lease_path);
+	d->inotify_wd = -1;
+	d->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (d->inotify_fd < 0) {
+		logx_warn("%s: inotify: %s; checking %s every %d s",
+			  d->cfg.ifname, strerror(errno), d->cfg.lease_path,
+			  LEASE_POLL_MS / 1000);
+		return;
+	}
+	lease_watch_add(d);
+	d->lease_watch.fd = d->inotify_fd;
+	d->lease_watch.cb = on_lease_event;
+	d->lease_watch.arg = d;
+	if (evloop_fd_add(&d->loop, &d->lease_watch, EPOLLIN) < 0)
+		die("event loop setup", strerror(errno));
+}
+
 static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 		    void *arg)
 {
@@ -411,6 +657,7 @@ static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 	/* RFC 4861 section 6.2.5: lifetime 0 tells hosts to drop this
 	 * default route now instead of when the old lifetime runs out. */
 	if (d->ready) {
+		delegated_to_ra(&d->delegated, &d->cfg.ra, clock_boot_ms());
 		len = ra_build(&d->cfg.ra, 0, final, sizeof(final));
 		if (len)
 			send_to(d, final, len, &all_nodes);
@@ -430,12 +677,6 @@ static void on_stop(struct evloop *loop, const struct signalfd_siginfo *si,
 		     (unsigned long long)d->dhcp6_over_rate);
 	logx("exiting");
 	evloop_stop(loop);
-}
-
-__attribute__((noreturn)) static void die(const char *what, const char *why)
-{
-	logx_err("%s: %s", what, why);
-	exit(1);
 }
 
 static void interface_mac(struct rad *d)
@@ -619,6 +860,8 @@ int main(int argc, char **argv)
 	d.solicited.arg = &d;
 	d.linklocal.cb = on_linklocal;
 	d.linklocal.arg = &d;
+	d.lease_poll.cb = on_lease_poll;
+	d.lease_poll.arg = &d;
 	d.dhcp6_watch.fd = d.dhcp6_fd;
 	d.dhcp6_watch.cb = on_dhcp6;
 	d.dhcp6_watch.arg = &d;
@@ -632,6 +875,13 @@ int main(int argc, char **argv)
 	     d.cfg.ifname, d.cfg.ra.prefix_count, d.cfg.ra.rdnss_count,
 	     d.cfg.router_lifetime,
 	     d.cfg.dhcp6 ? ", stateless DHCPv6 on port 547" : "");
+	logx("%s: delegated prefixes from %s (lines for lan %s)",
+	     d.cfg.ifname, d.cfg.lease_path, d.cfg.lan);
+	/* As the user rad: a file it cannot read shows up now. */
+	lease_watch_setup(&d);
+	lease_check(&d);
+	evloop_timer_set(&d.loop, &d.lease_poll, d.inotify_wd >= 0 ?
+			 LEASE_POLL_WATCHED_MS : LEASE_POLL_MS);
 	evloop_timer_set(&d.loop, &d.linklocal, 0);
 	/* Set up: from here on, only what advertising needs. */
 	if (seccomp_lockdown(&rad_seccomp, err, sizeof(err)) < 0)

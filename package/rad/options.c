@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "keel/args.h"
+#include "lease6.h"
 #include "options.h"
 
 static const char usage[] =
@@ -30,6 +31,9 @@ static const char usage[] =
 	"  -P SECONDS   prefix preferred lifetime (default 14400)\n"
 	"  -D           answer stateless DHCPv6 (Information-request) with\n"
 	"               the -r servers and -d domain; sets O in RAs\n"
+	"  -L FILE      wan6's lease file (default /run/wan6/lease): its\n"
+	"               lan and deprecated lines for this LAN (-S, or lan)\n"
+	"               add the ISP-delegated prefixes; for tests\n"
 	"  -u USER      user to run as (default nobody; rad with -C)\n"
 	"  -k           log to /dev/kmsg instead of stderr\n"
 	"  -n           check the settings, print them, exit (0 if good; 1\n"
@@ -109,6 +113,7 @@ void options_defaults(struct rad_options *cfg)
 	cfg->max_interval = 600;
 	cfg->user = "nobody";
 	cfg->lan = RAD_LAN_DEFAULT;
+	cfg->lease_path = LEASE6_DEFAULT_PATH;
 }
 
 /* The flags whose settings keel.conf holds: with -C they are refused, so
@@ -126,7 +131,7 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 	int c, config_flag = 0, lan_set = 0;
 
 	options_defaults(cfg);
-	args_init(&a, argc, argv, "nkvDh", "CSiprdmlaVPu");
+	args_init(&a, argc, argv, "nkvDh", "CSiprdmlaVPuL");
 	while ((c = args_next(&a, &arg, err, errlen)) > 0) {
 		const char opt[3] = { '-', (char)c, 0 };
 		unsigned long v;
@@ -212,6 +217,16 @@ int options_parse(int argc, char *const argv[], struct rad_options *cfg,
 					    "(4294967295: infinite)", opt, arg);
 			*(opt[1] == 'V' ? &cfg->ra.valid_secs :
 			  &cfg->ra.preferred_secs) = (uint32_t)v;
+			break;
+		case 'L':
+			/* rad watches the directory: the file is replaced by
+			 * rename, so it needs a name inside one. */
+			if (!*arg || strlen(arg) >= RAD_LEASE_PATH_MAX ||
+			    arg[strlen(arg) - 1] == '/')
+				return args_fail(err, errlen, "-L %s: want a file "
+					    "path shorter than %d", arg,
+					    RAD_LEASE_PATH_MAX);
+			cfg->lease_path = arg;
 			break;
 		case 'u':
 			if (!*arg)
@@ -306,5 +321,7 @@ void options_print(const struct rad_options *cfg, FILE *out)
 	fprintf(out, "managed %u other %u\n", !!(cfg->ra.flags & 0x80),
 		!!(cfg->ra.flags & 0x40));
 	fprintf(out, "dhcpv6 %s\n", cfg->dhcp6 ? "stateless" : "off");
+	fprintf(out, "lease %s (lines for lan %s)\n", cfg->lease_path,
+		cfg->lan);
 	fprintf(out, "user %s\n", cfg->user);
 }

@@ -13,11 +13,13 @@
 #include "ra_wire.h"
 
 #define RAD_LAN_DEFAULT	"lan"
+#define RAD_LEASE_PATH_MAX	256
 
 struct rad_options {
 	const char *config_path;	/* -C: keel.conf; NULL: flags only */
 	const char *lan;		/* -S: the [lan NAME] served with -C */
 	const char *ifname;
+	const char *lease_path;		/* -L: wan6's lease (lease6.h) */
 	struct ra_config ra;		/* what every RA carries */
 	uint32_t router_lifetime;	/* seconds; 0: not a default router */
 	uint32_t min_interval, max_interval;	/* unsolicited RAs, seconds */

@@ -60,15 +60,30 @@ size_t dnssl_encode(const char *name, uint8_t *buf, size_t size)
 	return padded;
 }
 
+/* A Prefix Information option (RFC 4861 section 4.6.2) at off. */
+static size_t put_prefix(uint8_t *buf, size_t off, const struct ra_prefix *p,
+			 uint32_t valid_secs, uint32_t preferred_secs)
+{
+	buf[off] = ND_OPT_PREFIX_INFO;
+	buf[off + 1] = 4;
+	buf[off + 2] = p->len;
+	buf[off + 3] = 0xc0;	/* L: on-link, A: autonomous (SLAAC) */
+	put32(buf + off + 4, valid_secs);
+	put32(buf + off + 8, preferred_secs);
+	memcpy(buf + off + 16, p->addr, 16);
+	return off + 32;
+}
+
 size_t ra_build(const struct ra_config *cfg, uint16_t router_lifetime_secs,
 		uint8_t *buf, size_t size)
 {
 	size_t off = 16, need;
 
 	need = 16 + (cfg->has_lladdr ? 8 : 0) + (cfg->mtu ? 8 : 0) +
-	       32 * (size_t)cfg->prefix_count +
+	       32 * ((size_t)cfg->prefix_count + cfg->timed_count) +
 	       (cfg->rdnss_count ? 8 + 16 * (size_t)cfg->rdnss_count : 0);
 	if (cfg->prefix_count > RA_PREFIX_MAX ||
+	    cfg->timed_count > RA_TIMED_MAX ||
 	    cfg->rdnss_count > RA_RDNSS_MAX || need > size)
 		return 0;
 	memset(buf, 0, need);
@@ -92,16 +107,13 @@ size_t ra_build(const struct ra_config *cfg, uint16_t router_lifetime_secs,
 		put32(buf + off + 4, cfg->mtu);
 		off += 8;
 	}
-	for (unsigned i = 0; i < cfg->prefix_count; i++) {
-		buf[off] = ND_OPT_PREFIX_INFO;
-		buf[off + 1] = 4;
-		buf[off + 2] = cfg->prefixes[i].len;
-		buf[off + 3] = 0xc0;	/* L: on-link, A: autonomous (SLAAC) */
-		put32(buf + off + 4, cfg->valid_secs);
-		put32(buf + off + 8, cfg->preferred_secs);
-		memcpy(buf + off + 16, cfg->prefixes[i].addr, 16);
-		off += 32;
-	}
+	for (unsigned i = 0; i < cfg->prefix_count; i++)
+		off = put_prefix(buf, off, &cfg->prefixes[i], cfg->valid_secs,
+				 cfg->preferred_secs);
+	for (unsigned i = 0; i < cfg->timed_count; i++)
+		off = put_prefix(buf, off, &cfg->timed[i].prefix,
+				 cfg->timed[i].valid_secs,
+				 cfg->timed[i].preferred_secs);
 	if (cfg->rdnss_count) {
 		buf[off] = ND_OPT_RDNSS;
 		buf[off + 1] = (uint8_t)(1 + 2 * cfg->rdnss_count);

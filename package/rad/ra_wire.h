@@ -22,14 +22,27 @@
 /* A LAN in keel.conf has at most 4 addresses (CONFIG_MAX_ADDRS), each a
  * prefix and, with dnsd, a DNS server: rad -C must hold them all. */
 #define RA_PREFIX_MAX	4
+/* Prefixes with lifetimes of their own: the ISP-delegated ones from
+ * wan6's lease (lease6.h), current and deprecated. */
+#define RA_TIMED_MAX	12
 #define RA_RDNSS_MAX	4
 #define RA_DOMAIN_MAX	253	/* text form, without a trailing dot */
-/* Header 16 + SLLAO 8 + MTU 8 + prefixes 4*32 + RDNSS 8+4*16 + DNSSL 8+256. */
-#define RA_MAX_LEN	496
+/* Header 16 + SLLAO 8 + MTU 8 + prefixes (4+12)*32 + RDNSS 8+4*16 +
+ * DNSSL 8+256. */
+#define RA_MAX_LEN	880
+/* Every RA fits the IPv6 minimum MTU (40 bytes of IPv6 header), so no
+ * link and no prefix count can make one too big to send. */
+_Static_assert(RA_MAX_LEN + 40 <= 1280, "an RA must fit 1280 bytes");
 
 struct ra_prefix {
 	uint8_t addr[16];	/* host bits zero */
 	uint8_t len;		/* 64 for SLAAC */
+};
+
+/* A prefix whose lifetimes are the remaining ones at build time. */
+struct ra_timed_prefix {
+	struct ra_prefix prefix;
+	uint32_t valid_secs, preferred_secs;
 };
 
 struct ra_config {
@@ -38,7 +51,9 @@ struct ra_config {
 	uint32_t reachable_ms, retrans_ms;	/* 0: unspecified */
 	struct ra_prefix prefixes[RA_PREFIX_MAX];
 	unsigned prefix_count;
-	uint32_t valid_secs, preferred_secs;
+	uint32_t valid_secs, preferred_secs;	/* of prefixes[] */
+	struct ra_timed_prefix timed[RA_TIMED_MAX];	/* after prefixes[] */
+	unsigned timed_count;
 	uint8_t rdnss[RA_RDNSS_MAX][16];
 	unsigned rdnss_count;
 	char domain[RA_DOMAIN_MAX + 1];	/* "": no DNSSL option */

@@ -144,8 +144,13 @@ static void test_maximal(void)
 
 		opt.ra.has_lladdr = 1;
 		opt.ra.mtu = 1500;
+		/* With every delegated prefix rad holds, exactly the most. */
+		opt.ra.timed_count = RA_TIMED_MAX;
+		for (unsigned i = 0; i < RA_TIMED_MAX; i++)
+			opt.ra.timed[i].prefix = opt.ra.prefixes[3];
 		CHECK_EQ_UINT(ra_build(&opt.ra, 1800, ra, sizeof(ra)),
 			      RA_MAX_LEN);
+		opt.ra.timed_count = 0;
 		CHECK_EQ_INT(dhcp6_server_setup(&srv, mac,
 						(const uint8_t (*)[16])opt.ra.rdnss,
 						opt.ra.rdnss_count, opt.ra.domain,

@@ -134,6 +134,19 @@ int main(void)
 	CHECK(strstr(out, "interval 200-600\n") != NULL);
 	CHECK(strstr(out, "managed 0 other 0\n") != NULL);
 	CHECK(strstr(out, "dhcpv6 off\n") != NULL);
+	/* rad says where the delegated prefixes come from. */
+	CHECK(strstr(out, "lease /run/wan6/lease (lines for lan lan)\n"));
+	CHECK_EQ_INT(PARSE("-i", "eth1", "-p", "fd00::/64", "-L",
+			   "/tmp/t/lease"), 0);
+	f = fmemopen(out, sizeof(out), "w");
+	options_print(&cfg, f);
+	fclose(f);
+	CHECK(strstr(out, "lease /tmp/t/lease (lines for lan lan)\n"));
+	CHECK(refused(PARSE("-i", "eth1", "-L", ""), "-L"));
+	CHECK(refused(PARSE("-i", "eth1", "-L", "/run/wan6/"), "file path"));
+	/* -L is not a keel.conf setting: allowed with -C. */
+	CHECK_EQ_INT(PARSE("-C", "/x/keel.conf", "-S", "guest", "-L",
+			   "/tmp/t/lease"), 0);
 	CHECK_EQ_INT(PARSE("-i", "eth1", "-d", "lan", "-D"), 0);
 	f = fmemopen(out, sizeof(out), "w");
 	options_print(&cfg, f);

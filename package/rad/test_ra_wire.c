@@ -91,6 +91,43 @@ static void test_full_ra(void)
 	}
 }
 
+/* Delegated prefixes follow the configured ones, each with its own
+ * lifetimes; the configured ones keep theirs. */
+static void test_timed_prefixes(void)
+{
+	struct ra_config c;
+	uint8_t buf[RA_MAX_LEN];
+	size_t n, off = 16 + 8 + 8;
+
+	full_config(&c);
+	inet_pton(AF_INET6, "2001:db8:100:1::", c.timed[0].prefix.addr);
+	c.timed[0].prefix.len = 64;
+	c.timed[0].valid_secs = 3600;
+	c.timed[0].preferred_secs = 1800;
+	inet_pton(AF_INET6, "2001:db8:200:1::", c.timed[1].prefix.addr);
+	c.timed[1].prefix.len = 64;
+	c.timed[1].valid_secs = 7200;
+	c.timed[1].preferred_secs = 0;
+	c.timed_count = 2;
+	n = ra_build(&c, 1800, buf, sizeof(buf));
+	CHECK_EQ_UINT(n, 16 + 8 + 8 + 4 * 32 + 40 + 24);
+	CHECK_EQ_INT(nd_options_check(buf, n, 16), 0);
+	CHECK_EQ_UINT(get32(buf + off + 4), 86400);
+	CHECK_EQ_UINT(get32(buf + off + 32 + 8), 14400);
+	off += 64;
+	CHECK_EQ_UINT(buf[off], 3);
+	CHECK_EQ_UINT(buf[off + 3], 0xc0);
+	CHECK_EQ_UINT(get32(buf + off + 4), 3600);
+	CHECK_EQ_UINT(get32(buf + off + 8), 1800);
+	CHECK(memcmp(buf + off + 16, c.timed[0].prefix.addr, 16) == 0);
+	off += 32;
+	CHECK_EQ_UINT(get32(buf + off + 4), 7200);
+	CHECK_EQ_UINT(get32(buf + off + 8), 0);
+	CHECK(memcmp(buf + off + 16, c.timed[1].prefix.addr, 16) == 0);
+	c.timed_count = RA_TIMED_MAX + 1;
+	CHECK_EQ_UINT(ra_build(&c, 1800, buf, sizeof(buf)), 0);
+}
+
 static void test_minimal_ra(void)
 {
 	struct ra_config c;
@@ -124,6 +161,9 @@ static void test_ra_longest(void)
 
 	full_config(&c);
 	c.prefix_count = RA_PREFIX_MAX;
+	c.timed_count = RA_TIMED_MAX;
+	for (unsigned i = 0; i < RA_TIMED_MAX; i++)
+		c.timed[i].prefix = c.prefixes[0];
 	c.rdnss_count = RA_RDNSS_MAX;
 	for (unsigned i = 0; i < RA_RDNSS_MAX; i++)
 		memcpy(c.rdnss[i], c.rdnss[0], 16);
@@ -205,6 +245,7 @@ static void test_rs(void)
 int main(void)
 {
 	test_full_ra();
+	test_timed_prefixes();
 	test_minimal_ra();
 	test_ra_too_small();
 	test_ra_longest();
