@@ -213,7 +213,7 @@ static void apply_net(struct wan6 *d, uint64_t now)
 	static uint8_t mem[8192];
 	struct nlbuf b;
 	uint32_t first = d->nl_seq + 1, failed = 0;
-	char msg[160], a[INET6_ADDRSTRLEN];
+	char msg[160];
 	struct rtnl_prefix now_routes[WIRE_IA_MAX];
 	unsigned n_now = 0;
 	int rc;
@@ -253,7 +253,7 @@ static void apply_net(struct wan6 *d, uint64_t now)
 	if (rc < 0 && rc != -ESRCH)
 		logx_err("rtnetlink: request %u of %u..%u: %s%s%s", failed, first,
 			 d->nl_seq, strerror(-rc), msg[0] ? ": " : "", msg);
-	(void)a;
+	
 }
 
 /* ---- logging ---- */
