@@ -49,7 +49,7 @@ unexport BOARD V
 .DEFAULT_GOAL := all
 
 # The packages that make up the image (a defconfig, in Buildroot's terms).
-KEEL_TARGET_PACKAGES = busybox e2fsprogs dropbear ppp init keel-config keel-fw dhcpd dnsd rad logd logread flowd keel-upgrade
+KEEL_TARGET_PACKAGES = busybox e2fsprogs dropbear ppp init keel-config keel-fw dhcpd dnsd rad wan6 logd logread flowd keel-upgrade
 KEEL_STAGING_PACKAGES = libpcap
 KEEL_HOST_PACKAGES = host-lwip host-keel-bundle
 

@@ -143,7 +143,7 @@ static char sbin[] = "/tmp/keel-test-sbin-XXXXXX";
 
 static void make_validators(void)
 {
-	static const char *const names[] = { "logd", "dhcpd", "rad", "flowd", "keel-fw" };
+	static const char *const names[] = { "logd", "dhcpd", "rad", "wan6", "flowd", "keel-fw" };
 	char file[128];
 	FILE *f;
 

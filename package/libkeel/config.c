@@ -289,6 +289,7 @@ static int open_section(struct parser *p, const char *at, enum section sec,
 					    CONFIG_MAX_LANS);
 		p->idx = cfg->n_lans++;
 		strcpy(cfg->lans[p->idx].name, label);
+		cfg->lans[p->idx].subnet_id = (uint16_t)p->idx;
 		break;
 	case SEC_DHCP:
 		for (unsigned i = 0; i < cfg->n_dhcp; i++)

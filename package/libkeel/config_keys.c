@@ -230,6 +230,19 @@ static int k_wan_service(struct parser *p)
 			  config_val_ppp_text(ARG(0), p->cfg->wan.ppp_service));
 }
 
+static int k_wan_dhcpv6(struct parser *p)
+{
+	if (conf_tok_is(&p->args[0], "auto"))
+		p->cfg->wan.dhcpv6 = CONFIG_DHCPV6_AUTO;
+	else if (conf_tok_is(&p->args[0], "on"))
+		p->cfg->wan.dhcpv6 = CONFIG_DHCPV6_ON;
+	else if (conf_tok_is(&p->args[0], "off"))
+		p->cfg->wan.dhcpv6 = CONFIG_DHCPV6_OFF;
+	else
+		return conf_fail_tok(p, &p->args[0], "is not auto, on or off");
+	return 0;
+}
+
 /* ---- [lan NAME] ---- */
 
 static int k_lan_interface(struct parser *p)
@@ -253,6 +266,34 @@ static int k_lan_address(struct parser *p)
 
 	return conf_get_addr_list(p, 0, true, lan->addrs, &lan->n_addrs,
 				  CONFIG_MAX_ADDRS, "CONFIG_MAX_ADDRS");
+}
+
+/* 16 bits: a /48 holds 65536 /64s. Decimal or 0x hex, as the subnet
+ * part of an address is usually written in hex. */
+static int k_lan_subnet_id(struct parser *p)
+{
+	const struct tok *t = &p->args[0];
+	uint32_t v = 0;
+
+	if (t->n > 2 && t->s[0] == '0' && (t->s[1] == 'x' || t->s[1] == 'X')) {
+		if (t->n > 6)
+			return conf_fail_tok(p, t, "is out of range 0-0xffff");
+		for (size_t i = 2; i < t->n; i++) {
+			char c = t->s[i];
+			unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') :
+				c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) :
+				c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16;
+
+			if (d > 15)
+				return conf_fail_tok(p, t, "is not a number "
+						     "(decimal or 0x hex)");
+			v = v << 4 | d;
+		}
+	} else if (conf_get_uint(p, t, 0, 65535, &v)) {
+		return -1;
+	}
+	p->cfg->lans[p->idx].subnet_id = (uint16_t)v;
+	return 0;
 }
 
 /* ---- [dhcp LAN] ---- */
@@ -872,12 +913,14 @@ static const struct key_spec wan_keys[] = {
 	{ "user", k_wan_user, 1, 1, false, false },
 	{ "password", k_wan_password, 1, 1, false, false },
 	{ "service", k_wan_service, 1, 1, false, false },
+	{ "dhcpv6", k_wan_dhcpv6, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec lan_keys[] = {
 	{ "interface", k_lan_interface, 1, 1, false, false },
 	{ "ports", k_lan_ports, 1, LIST, false, false },
 	{ "address", k_lan_address, 1, LIST, false, false },
+	{ "subnet-id", k_lan_subnet_id, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec dhcp_keys[] = {

@@ -116,9 +116,12 @@ static void print_wan(const struct keel_config *cfg, bool secrets, FILE *out)
 	}
 	put_addr_list(out, "dns", wan->dns, wan->n_dns, false);
 	put_bool(out, "accept-ra", wan->accept_ra);
+	if (wan->dhcpv6 != CONFIG_DHCPV6_AUTO)
+		fprintf(out, "dhcpv6 %s\n",
+			wan->dhcpv6 == CONFIG_DHCPV6_ON ? "on" : "off");
 }
 
-static void print_lan(const struct config_lan *lan, FILE *out)
+static void print_lan(const struct config_lan *lan, unsigned index, FILE *out)
 {
 	put_header(out, "lan", lan->name);
 	fprintf(out, "interface %s\n", lan->interface);
@@ -129,6 +132,9 @@ static void print_lan(const struct config_lan *lan, FILE *out)
 		fputc('\n', out);
 	}
 	put_addr_list(out, "address", lan->addrs, lan->n_addrs, true);
+	/* The default (the section's index) stays implicit. */
+	if (lan->subnet_id != index)
+		fprintf(out, "subnet-id %u\n", (unsigned)lan->subnet_id);
 }
 
 static void print_dhcp(const struct keel_config *cfg, unsigned index,
@@ -301,7 +307,7 @@ static void print_all(const struct keel_config *cfg, bool secrets, FILE *out)
 	put_duration(out, "trial-timeout", cfg->trial_seconds);
 	print_wan(cfg, secrets, out);
 	for (unsigned i = 0; i < cfg->n_lans; i++)
-		print_lan(&cfg->lans[i], out);
+		print_lan(&cfg->lans[i], i, out);
 	for (unsigned i = 0; i < cfg->n_dhcp; i++)
 		print_dhcp(cfg, i, out);
 	print_dns(&cfg->dns, out);

@@ -157,6 +157,16 @@ static int check_lans(const struct keel_config *cfg, struct config_error *err)
 		if (check_lan_addrs(&cfg->lans[i], err) ||
 		    check_overlaps(cfg, i, err))
 			return -1;
+	/* Two LANs numbered from one /64 of the delegated prefix would
+	 * share it. */
+	for (unsigned i = 0; i < cfg->n_lans; i++)
+		for (unsigned j = 0; j < i; j++)
+			if (cfg->lans[i].subnet_id == cfg->lans[j].subnet_id)
+				return fail(err, "[lan %s] subnet-id %u: the same "
+					    "as [lan %s] (each LAN needs its own)",
+					    cfg->lans[i].name,
+					    (unsigned)cfg->lans[i].subnet_id,
+					    cfg->lans[j].name);
 	return 0;
 }
 

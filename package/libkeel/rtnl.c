@@ -168,6 +168,31 @@ void rtnl_addr_add_flags(struct nlbuf *b, uint32_t seq, int ifindex,
 	nlb_msg_end(b, msg);
 }
 
+void rtnl_addr_add_life(struct nlbuf *b, uint32_t seq, int ifindex,
+			const struct rtnl_prefix *p, uint32_t flags,
+			uint32_t preferred_secs, uint32_t valid_secs)
+{
+	struct ifaddrmsg ifa = {
+		.ifa_family = p->family,
+		.ifa_prefixlen = p->len,
+		.ifa_scope = RT_SCOPE_UNIVERSE,
+		.ifa_index = (uint32_t)ifindex,
+	};
+	struct ifa_cacheinfo ci = {
+		.ifa_prefered = preferred_secs,
+		.ifa_valid = valid_secs,
+	};
+	size_t msg = nlb_msg_begin(b, RTM_NEWADDR, REQ | NLM_F_CREATE | NLM_F_REPLACE,
+				   seq, &ifa, sizeof(ifa));
+
+	nlb_put(b, IFA_LOCAL, p->addr, addr_len(p));
+	nlb_put(b, IFA_ADDRESS, p->addr, addr_len(p));
+	if (flags)
+		nlb_put(b, IFA_FLAGS, &flags, sizeof(flags));
+	nlb_put(b, IFA_CACHEINFO, &ci, sizeof(ci));
+	nlb_msg_end(b, msg);
+}
+
 void rtnl_addr_del(struct nlbuf *b, uint32_t seq, int ifindex,
 		   const struct rtnl_prefix *p)
 {
@@ -205,6 +230,25 @@ void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst
 	nlb_msg_end(b, msg);
 }
 
+void rtnl_route_unreachable(struct nlbuf *b, uint32_t seq,
+			    const struct rtnl_prefix *dst, int add)
+{
+	struct rtmsg rtm = {
+		.rtm_family = dst->family,
+		.rtm_dst_len = dst->len,
+		.rtm_table = RT_TABLE_MAIN,
+		.rtm_protocol = RTPROT_STATIC,
+		.rtm_scope = RT_SCOPE_UNIVERSE,
+		.rtm_type = RTN_UNREACHABLE,
+	};
+	size_t msg = nlb_msg_begin(b, add ? RTM_NEWROUTE : RTM_DELROUTE,
+				   add ? REQ | NLM_F_CREATE | NLM_F_REPLACE : REQ,
+				   seq, &rtm, sizeof(rtm));
+
+	nlb_put(b, RTA_DST, dst->addr, addr_len(dst));
+	nlb_msg_end(b, msg);
+}
+
 /* Collects the first real error; EEXIST means "already so", which is fine. */
 static int on_reply(const struct nlmsg_view *m, void *ctx)
 {
@@ -227,8 +271,22 @@ static int on_reply(const struct nlmsg_view *m, void *ctx)
 int rtnl_apply(const struct nlbuf *b, uint32_t seq_lo, uint32_t seq_hi,
 	       uint32_t *failed_seq, char *msg, size_t msg_size)
 {
-	struct nlsock_result res, first = { 0 };
 	int fd, rc;
+
+	fd = nlsock_open(NETLINK_ROUTE);
+	if (fd < 0)
+		return -errno;
+	rc = rtnl_apply_fd(fd, b, seq_lo, seq_hi, failed_seq, msg, msg_size);
+	close(fd);
+	return rc;
+}
+
+int rtnl_apply_fd(int fd, const struct nlbuf *b, uint32_t seq_lo,
+		  uint32_t seq_hi, uint32_t *failed_seq, char *msg,
+		  size_t msg_size)
+{
+	struct nlsock_result res, first = { 0 };
+	int rc;
 
 	if (msg_size)
 		msg[0] = '\0';
@@ -238,12 +296,8 @@ int rtnl_apply(const struct nlbuf *b, uint32_t seq_lo, uint32_t seq_hi,
 			strncat(msg, "request buffer too small", msg_size - 1);
 		return -ENOBUFS;
 	}
-	fd = nlsock_open(NETLINK_ROUTE);
-	if (fd < 0)
-		return -errno;
 	rc = nlsock_talk(fd, b->data, b->len, seq_lo, seq_hi, 0, 1000,
 			 on_reply, &first, &res);
-	close(fd);
 	if (rc < 0)
 		return -errno;
 	if (!first.first_err)

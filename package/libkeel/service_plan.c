@@ -169,6 +169,19 @@ int services_plan(const struct keel_config *cfg, const char *path,
 		plan_wan_dhcp(cfg, NEXT());
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_PPPOE)
 		plan_wan_ppp(cfg, NEXT());
+	if (cfg->wan.present && cfg->wan.dhcpv6 != CONFIG_DHCPV6_OFF) {
+		/* DHCPv6 with prefix delegation on the WAN. Binds port 546
+		 * and its raw socket as root, then drops to wan6 keeping
+		 * CAP_NET_ADMIN for the LAN addresses; the lease goes to
+		 * /run/wan6, the last prefix to /data/wan6. */
+		struct service_def *d = NEXT();
+
+		def_init(d, "wan6");
+		snprintf(d->rundir, sizeof(d->rundir), "/run/wan6");
+		snprintf(d->datadir, sizeof(d->datadir), "/data/wan6");
+		snprintf(d->rundir_owner, sizeof(d->rundir_owner), "wan6");
+		def_keel(d, "/usr/sbin/wan6", path, NULL);
+	}
 	if (cfg->services.dhcpd)
 		for (unsigned i = 0; i < cfg->n_dhcp; i++)
 			plan_dhcpd(&cfg->dhcp[i], cfg->n_dhcp, path, NEXT());

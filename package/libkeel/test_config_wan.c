@@ -93,8 +93,35 @@ static void test_password_not_public(void)
 	CHECK(cfg2.wan.ppp_password[0] == '\0');
 }
 
+/* wan6's keys: [wan] dhcpv6 and [lan] subnet-id (default: the index). */
+static void test_dhcpv6_subnet_id(void)
+{
+	if (PARSE_OK(LAN WAN))
+		CHECK_EQ_INT(cfg.wan.dhcpv6, CONFIG_DHCPV6_AUTO);
+	if (PARSE_OK(LAN WAN "dhcpv6 off\n"))
+		CHECK_EQ_INT(cfg.wan.dhcpv6, CONFIG_DHCPV6_OFF);
+	if (PARSE_OK(LAN WAN "dhcpv6 on\n"))
+		CHECK_EQ_INT(cfg.wan.dhcpv6, CONFIG_DHCPV6_ON);
+	PARSE_ERR(LAN WAN "dhcpv6 yes\n", 6, "yes is not auto, on or off");
+	if (PARSE_OK(LAN "[lan guest]\ninterface eth2\naddress 10.1.0.1/24\n")) {
+		CHECK_EQ_UINT(cfg.lans[0].subnet_id, 0);
+		CHECK_EQ_UINT(cfg.lans[1].subnet_id, 1);
+	}
+	if (PARSE_OK(LAN "subnet-id 0x1f\n[lan guest]\ninterface eth2\n"
+		     "address 10.1.0.1/24\nsubnet-id 65535\n")) {
+		CHECK_EQ_UINT(cfg.lans[0].subnet_id, 0x1f);
+		CHECK_EQ_UINT(cfg.lans[1].subnet_id, 65535);
+	}
+	PARSE_ERR(LAN "subnet-id 65536\n", 4, "out of range 0-65535");
+	PARSE_ERR(LAN "subnet-id 0x10000\n", 4, "out of range 0-0xffff");
+	PARSE_ERR(LAN "subnet-id 0xg\n", 4, "is not a number");
+	PARSE_ERR(LAN "subnet-id 1\n[lan guest]\ninterface eth2\n"
+		  "address 10.1.0.1/24\n", 0, "subnet-id 1: the same as [lan lan]");
+}
+
 int main(void)
 {
+	test_dhcpv6_subnet_id();
 	test_pppoe();
 	test_vlan_mtu();
 	test_password_not_public();

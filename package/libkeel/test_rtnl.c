@@ -80,6 +80,47 @@ static void test_addr_layout(void)
 }
 
 /* A bridge request nests its kind inside IFLA_LINKINFO. */
+/* wan6's LAN address with lifetimes, and the unreachable route for a
+ * delegated prefix. */
+static void test_life_and_unreachable(void)
+{
+	uint8_t mem[512];
+	struct nlbuf b;
+	struct rtnl_prefix p;
+	struct nlmsg_view m;
+	struct nla_view tb[IFA_MAX + 1];
+	struct ifaddrmsg ifa;
+	struct ifa_cacheinfo ci;
+	struct rtmsg rtm;
+	size_t off = 0;
+
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_INT(rtnl_prefix_parse("2001:db8:100:1::1/64", &p), 0);
+	rtnl_addr_add_life(&b, 1, 4, &p, 0, 0, 7200);
+	CHECK_EQ_INT(rtnl_prefix_parse("2001:db8:100::/56", &p), 0);
+	rtnl_route_unreachable(&b, 2, &p, 1);
+	rtnl_route_unreachable(&b, 3, &p, 0);
+	CHECK(nlb_ok(&b));
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_INT(m.hdr.nlmsg_type, RTM_NEWADDR);
+	memcpy(&ifa, m.payload, sizeof(ifa));
+	CHECK_EQ_INT(ifa.ifa_prefixlen, 64);
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(ifa), tb, IFA_MAX), 0);
+	CHECK(tb[IFA_CACHEINFO].data && tb[IFA_CACHEINFO].len == sizeof(ci));
+	if (tb[IFA_CACHEINFO].data) {
+		memcpy(&ci, tb[IFA_CACHEINFO].data, sizeof(ci));
+		CHECK_EQ_UINT(ci.ifa_prefered, 0);
+		CHECK_EQ_UINT(ci.ifa_valid, 7200);
+	}
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_INT(m.hdr.nlmsg_type, RTM_NEWROUTE);
+	memcpy(&rtm, m.payload, sizeof(rtm));
+	CHECK_EQ_INT(rtm.rtm_type, RTN_UNREACHABLE);
+	CHECK_EQ_INT(rtm.rtm_dst_len, 56);
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_INT(m.hdr.nlmsg_type, RTM_DELROUTE);
+}
+
 static void test_bridge_layout(void)
 {
 	uint8_t mem[512];
@@ -231,6 +272,7 @@ static void test_kernel(void)
 
 int main(void)
 {
+	test_life_and_unreachable();
 	test_prefix_parse();
 	test_addr_layout();
 	test_bridge_layout();

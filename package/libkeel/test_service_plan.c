@@ -45,7 +45,7 @@ static void test_default_wan(void)
 	CHECK_EQ_INT(parse("hostname r1\n[wan]\ninterface eth0\n"
 			   "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"), 0);
 	CHECK_EQ_INT(services_plan(&cfg, "/run/keel/keel.conf", defs, SERVICES_MAX,
-				   err, sizeof(err)), 4);
+				   err, sizeof(err)), 5);
 	CHECK_STR(defs[0].name, "logd");
 	CHECK(defs[0].keel_daemon);
 	CHECK(has_args(&defs[0], "-C", "/run/keel/keel.conf"));
@@ -54,15 +54,26 @@ static void test_default_wan(void)
 	CHECK(!defs[1].keel_daemon);
 	CHECK_EQ_INT(service_config_arg(&defs[1]), -1);
 	CHECK_STR(defs[1].args[defs[1].argc - 1], "hostname:r1");
-	d = find(4, "sshd");
+	d = find(5, "sshd");
 	CHECK(d && d->listen_port == 22 && has_args(d, "-p", "10.0.0.1:22"));
-	d = find(4, "dnsd");
+	d = find(5, "dnsd");
 	CHECK(d && d->argc == 3);
+	/* DHCPv6 on the WAN unless [wan] dhcpv6 off. */
+	d = find(5, "wan6");
+	CHECK(d && d->keel_daemon && d->argc == 3);
+	CHECK(d && strcmp(d->rundir, "/run/wan6") == 0 &&
+	      strcmp(d->datadir, "/data/wan6") == 0 &&
+	      strcmp(d->rundir_owner, "wan6") == 0);
 	/* A count past max is still counted. */
-	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, 1, err, sizeof(err)), 4);
+	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, 1, err, sizeof(err)), 5);
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\ndhcpv6 off\n"
+			   "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, SERVICES_MAX, err,
+				   sizeof(err)), 4);
+	CHECK(find(4, "wan6") == NULL);
 }
 
-/* Every count at its documented maximum: 12 services (13 with a DHCP
+/* Every count at its documented maximum: 13 services (14 with a DHCP
  * WAN), each fits. */
 static void test_maximal(void)
 {
@@ -77,18 +88,19 @@ static void test_maximal(void)
 	CHECK_EQ_INT(config_parse(text, (size_t)len, &cfg, &cerr), 0);
 	n = services_plan(&cfg, "/run/keel/keel.conf", defs, SERVICES_MAX, err,
 			  sizeof(err));
-	CHECK_EQ_INT(n, 12);
-	CHECK(find(12, "dhcpd-guestnnnn") != NULL);
-	CHECK(find(12, "rad-labnnnnnnnn") != NULL);
-	CHECK(find(12, "flowd") != NULL);
+	CHECK_EQ_INT(n, 13);
+	CHECK(find(13, "dhcpd-guestnnnn") != NULL);
+	CHECK(find(13, "rad-labnnnnnnnn") != NULL);
+	CHECK(find(13, "flowd") != NULL);
+	CHECK(find(13, "wan6") != NULL);
 	/* The 63-character hostname reaches udhcpc whole. */
 	cfg.wan.mode = CONFIG_WAN_DHCP;
 	n = services_plan(&cfg, "/run/keel/keel.conf", defs, SERVICES_MAX, err,
 			  sizeof(err));
-	CHECK_EQ_INT(n, 13);
-	CHECK(strlen(find(13, "wan-dhcp")->args[8]) == 9 + 63);
+	CHECK_EQ_INT(n, 14);
+	CHECK(strlen(find(14, "wan-dhcp")->args[8]) == 9 + 63);
 	/* dropbear on all 16 LAN addresses. */
-	CHECK_EQ_INT((int)find(13, "sshd")->argc, 4 + 32);
+	CHECK_EQ_INT((int)find(14, "sshd")->argc, 4 + 32);
 }
 
 /* An argument that cannot fit is an error, never a cut. */

@@ -75,6 +75,13 @@ enum config_wan_mode {
 /* A PPPoE frame carries 8 bytes of PPPoE and PPP header in 1500. */
 #define CONFIG_PPPOE_MTU_DEFAULT 1492
 
+/* [wan] dhcpv6: when wan6 runs DHCPv6 on the WAN (RFC 7084 WPD-4). */
+enum config_wan_dhcpv6 {
+	CONFIG_DHCPV6_AUTO = 0,	/* when a Router Advertisement has M or O */
+	CONFIG_DHCPV6_ON,	/* always */
+	CONFIG_DHCPV6_OFF,	/* never: wan6 is not started */
+};
+
 enum config_proto {
 	CONFIG_PROTO_TCP = 1,
 	CONFIG_PROTO_UDP = 2,
@@ -97,6 +104,7 @@ struct config_wan {
 	char ppp_user[CONFIG_PPP_TEXT_MAX + 1];		/* pppoe only */
 	char ppp_password[CONFIG_PPP_TEXT_MAX + 1];	/* never printed */
 	char ppp_service[CONFIG_PPP_TEXT_MAX + 1];	/* "" any */
+	enum config_wan_dhcpv6 dhcpv6;
 };
 
 /*
@@ -119,6 +127,9 @@ struct config_lan {
 	char ports[CONFIG_MAX_PORTS][CONFIG_IFNAME_MAX + 1];
 	uint8_t n_addrs;
 	struct config_addr addrs[CONFIG_MAX_ADDRS];
+	/* Which /64 of a delegated prefix this LAN gets (wan6); default:
+	 * the section's index in the file. */
+	uint16_t subnet_id;
 };
 
 struct config_route {

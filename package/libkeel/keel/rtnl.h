@@ -40,6 +40,12 @@ void rtnl_addr_add(struct nlbuf *b, uint32_t seq, int ifindex,
 /* The same with IFA_F_* flags (e.g. IFA_F_NODAD, carried in IFA_FLAGS). */
 void rtnl_addr_add_flags(struct nlbuf *b, uint32_t seq, int ifindex,
 			 const struct rtnl_prefix *p, uint32_t flags);
+/* The same with lifetimes (IFA_CACHEINFO): the kernel deprecates the
+ * address after preferred_secs and removes it after valid_secs
+ * (0xffffffff: forever). A delegated prefix's LAN address (wan6). */
+void rtnl_addr_add_life(struct nlbuf *b, uint32_t seq, int ifindex,
+			const struct rtnl_prefix *p, uint32_t flags,
+			uint32_t preferred_secs, uint32_t valid_secs);
 /* Removes that address (a live apply that dropped it from the config). */
 void rtnl_addr_del(struct nlbuf *b, uint32_t seq, int ifindex,
 		   const struct rtnl_prefix *p);
@@ -48,6 +54,10 @@ void rtnl_addr_del(struct nlbuf *b, uint32_t seq, int ifindex,
 void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst,
 		    const struct rtnl_prefix *gateway, int ifindex);
 
+/* An unreachable route to dst (add) or its removal: the unused part of a
+ * delegated prefix must not loop back to the ISP (RFC 7084 WPD-5). */
+void rtnl_route_unreachable(struct nlbuf *b, uint32_t seq,
+			    const struct rtnl_prefix *dst, int add);
 /*
  * Sends the requests in b (sequence numbers seq_lo..seq_hi) on a
  * NETLINK_ROUTE socket and waits for every ACK. EEXIST is not an error
@@ -57,5 +67,10 @@ void rtnl_route_add(struct nlbuf *b, uint32_t seq, const struct rtnl_prefix *dst
  */
 int rtnl_apply(const struct nlbuf *b, uint32_t seq_lo, uint32_t seq_hi,
 	       uint32_t *failed_seq, char *msg, size_t msg_size);
+/* The same on a NETLINK_ROUTE socket the caller opened (nlsock_open()) and
+ * keeps: a daemon under seccomp opens no socket after setup. */
+int rtnl_apply_fd(int fd, const struct nlbuf *b, uint32_t seq_lo,
+		  uint32_t seq_hi, uint32_t *failed_seq, char *msg,
+		  size_t msg_size);
 
 #endif /* KEEL_RTNL_H */

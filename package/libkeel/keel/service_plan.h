@@ -17,7 +17,8 @@
 
 #include "keel/config.h"
 
-/* logd, wan-dhcp or wan-ppp, 4 dhcpd, dnsd, sshd, 4 rad, flowd = 13, with room. */
+/* logd, wan-dhcp or wan-ppp, wan6, 4 dhcpd, dnsd, sshd, 4 rad, flowd = 14,
+ * with room. */
 #define SERVICES_MAX 16
 #define SERVICE_ARGV_MAX 48
 #define SERVICE_ARG_LEN 80

@@ -1,0 +1,90 @@
+/*
+ * from_config.c - wan6's command line and its part of keel.conf.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "keel/args.h"
+
+#include "from_config.h"
+
+_Static_assert(ENGINE_LAN_MAX >= CONFIG_MAX_LANS,
+	       "wan6 numbers fewer LANs than keel.conf has");
+_Static_assert(ENGINE_LAN_NAME_MAX >= CONFIG_NAME_MAX,
+	       "wan6 holds shorter LAN names than keel.conf");
+
+static const char usage[] =
+	"usage: wan6 -C FILE [options]\n"
+	"  -C FILE   keel.conf to read ([wan] and each [lan])\n"
+	"  -n        check: print the settings and exit\n"
+	"  -u USER   drop to USER (default wan6)\n"
+	"  -l FILE   lease file (default " WAN6_LEASE_PATH ")\n"
+	"  -d DIR    where the last prefix is kept (default " WAN6_DATA_DIR ")\n"
+	"  -h        this help\n";
+
+int options_parse(int argc, char **argv, struct wan6_options *o, char *err,
+		  size_t errlen, FILE *out)
+{
+	struct args a;
+	const char *v;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->user = "wan6";
+	o->lease_path = WAN6_LEASE_PATH;
+	o->data_dir = WAN6_DATA_DIR;
+	args_init(&a, argc, argv, "nh", "Culd");
+	while ((c = args_next(&a, &v, err, errlen)) > 0) {
+		switch (c) {
+		case 'C': o->config_path = v; break;
+		case 'n': o->check_only = 1; break;
+		case 'u': o->user = v; o->user_set = 1; break;
+		case 'l': o->lease_path = v; break;
+		case 'd': o->data_dir = v; break;
+		case 'h': fputs(usage, out); return 1;
+		}
+	}
+	if (c < 0)
+		return -1;
+	if (!o->config_path)
+		return args_fail(err, errlen, "-C FILE is required");
+	return 0;
+}
+
+int options_from_config(struct wan6_options *o, const struct keel_config *cfg,
+			char *err, size_t errlen)
+{
+	if (!cfg->wan.present) {
+		snprintf(err, errlen, "no [wan] section: no WAN to ask for a prefix");
+		return -1;
+	}
+	config_wan_l3(&cfg->wan, o->ifname);
+	/* The port itself (not a VLAN or ppp0): its MAC is the DUID, the
+	 * same whatever runs on top. */
+	snprintf(o->link, sizeof(o->link), "%s", cfg->wan.interface);
+	o->mode = cfg->wan.dhcpv6 == CONFIG_DHCPV6_ON ? ENGINE_ON :
+		cfg->wan.dhcpv6 == CONFIG_DHCPV6_OFF ? ENGINE_OFF : ENGINE_AUTO;
+	o->n_lans = cfg->n_lans;
+	for (unsigned i = 0; i < cfg->n_lans; i++) {
+		memcpy(o->lans[i].name, cfg->lans[i].name, sizeof(o->lans[i].name));
+		memcpy(o->lans[i].ifname, cfg->lans[i].interface,
+		       sizeof(o->lans[i].ifname));
+		o->lans[i].subnet_id = cfg->lans[i].subnet_id;
+	}
+	return 0;
+}
+
+void options_print(const struct wan6_options *o, FILE *out)
+{
+	fprintf(out, "interface %s\n", o->ifname);
+	fprintf(out, "duid-from %s\n", o->link);
+	fprintf(out, "dhcpv6 %s\n", o->mode == ENGINE_ON ? "on" :
+		o->mode == ENGINE_OFF ? "off" : "auto");
+	fprintf(out, "lease %s\n", o->lease_path);
+	fprintf(out, "data %s\n", o->data_dir);
+	fprintf(out, "user %s\n", o->user);
+	for (unsigned i = 0; i < o->n_lans; i++)
+		fprintf(out, "lan %s interface %s subnet-id %u\n",
+			o->lans[i].name, o->lans[i].ifname,
+			(unsigned)o->lans[i].subnet_id);
+}

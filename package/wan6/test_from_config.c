@@ -1,0 +1,60 @@
+/* Unit tests for from_config.c: the WAN's L3 interface per mode, dhcpv6,
+ * each LAN's subnet-id, the -n print and the command line. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "from_config.h"
+
+static struct keel_config cfg;
+
+static int parse(const char *text)
+{
+	struct config_error err;
+
+	return config_parse(text, strlen(text), &cfg, &err);
+}
+
+int main(void)
+{
+	static char *argv[] = { "wan6", "-C", "/x.conf", "-l", "/tmp/l", NULL };
+	struct wan6_options o;
+	char err[200], printed[1024];
+	FILE *f;
+
+	CHECK_EQ_INT(options_parse(5, argv, &o, err, sizeof(err), stdout), 0);
+	CHECK_STR(o.lease_path, "/tmp/l");
+	CHECK_STR(o.data_dir, WAN6_DATA_DIR);
+	CHECK_STR(o.user, "wan6");
+	CHECK_EQ_INT(options_parse(1, argv, &o, err, sizeof(err), stdout), -1);
+
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nmode pppoe\nuser u\n"
+			   "dhcpv6 on\n[lan]\ninterface br0\naddress 10.0.0.1/24\n"
+			   "[lan guest]\ninterface eth2\naddress 10.1.0.1/24\n"
+			   "subnet-id 0x10\n"), 0);
+	options_parse(5, argv, &o, err, sizeof(err), stdout);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK_STR(o.ifname, "ppp0");
+	CHECK_STR(o.link, "eth0");
+	CHECK_EQ_INT(o.mode, ENGINE_ON);
+	CHECK_EQ_INT(o.n_lans, 2);
+	CHECK_EQ_UINT(o.lans[0].subnet_id, 0);
+	CHECK_EQ_UINT(o.lans[1].subnet_id, 16);
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "interface ppp0\n") != NULL);
+	CHECK(strstr(printed, "dhcpv6 on\n") != NULL);
+	CHECK(strstr(printed, "lan guest interface eth2 subnet-id 16\n") != NULL);
+
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nvlan 35\n"
+			   "[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK_STR(o.ifname, "eth0.35");
+	CHECK_EQ_INT(o.mode, ENGINE_AUTO);
+
+	CHECK_EQ_INT(parse("[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), -1);
+	CHECK(strstr(err, "no [wan]") != NULL);
+	return check_done();
+}
