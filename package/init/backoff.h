@@ -16,6 +16,7 @@
 
 struct backoff {
 	uint64_t delay_ms;	/* the wait chosen after the last exit; 0 before any */
+	uint32_t min_ms;	/* the first wait; 0: BACKOFF_MIN_MS */
 };
 
 /* After an exit of a run that lasted ran_ms: the delay before restarting. */

@@ -361,6 +361,7 @@ static void service_exited(struct child *child, int status)
 	}
 	s->restarts++;
 	s->last_status = status;
+	s->backoff.min_ms = s->def.restart_min_ms;
 	delay = backoff_after_exit(&s->backoff, now - s->started_ms);
 	s->restart_at_ms = now + delay;
 	logx_warn("services: %s %s after %llu ms, restart %u in %llu ms",

@@ -18,5 +18,11 @@ int main(void)
 	/* A healthy run forgets the past. */
 	CHECK_EQ_INT(backoff_after_exit(&b, BACKOFF_STABLE_MS), BACKOFF_MIN_MS);
 	CHECK_EQ_INT(backoff_after_exit(&b, 0), 2 * BACKOFF_MIN_MS);
+	/* A service's own first wait (pppd: its redial holdoff) grows the same. */
+	b = (struct backoff){ .min_ms = 5000 };
+	CHECK_EQ_INT(backoff_after_exit(&b, 10), 5000);
+	CHECK_EQ_INT(backoff_after_exit(&b, 10), 10000);
+	CHECK_EQ_INT(backoff_after_exit(&b, 10), 20000);
+	CHECK_EQ_INT(backoff_after_exit(&b, BACKOFF_STABLE_MS), 5000);
 	return check_done();
 }

@@ -128,6 +128,7 @@ static void plan_wan_ppp(const struct keel_config *cfg, struct service_def *d)
 	def_arg(d, "file");
 	def_arg(d, KEEL_PPP_OPTIONS);
 	d->stamp = ppp_options_stamp(cfg);
+	d->restart_min_ms = PPP_HOLDOFF * 1000;
 }
 
 static bool lan_has_ipv6(const struct config_lan *lan)

@@ -36,7 +36,7 @@ static void test_text(void)
 	CHECK(strstr(buf, "\nifname ppp0\n") != NULL);
 	CHECK(strstr(buf, "\nmtu 1454\nmru 1454\n") != NULL);
 	CHECK(strstr(buf, "\nnodetach\n") != NULL);
-	CHECK(strstr(buf, "\npersist\nmaxfail 3\nholdoff 5\n") != NULL);
+	CHECK(strstr(buf, "\npersist\nmaxfail 1\nholdoff 5\n") != NULL);
 	CHECK(strstr(buf, "\nlcp-echo-interval 10\nlcp-echo-failure 6\nlcp-echo-adaptive\n") != NULL);
 	CHECK(strstr(buf, "\nusepeerdns\n") != NULL);
 	/* Too small a buffer is an error, never a cut file. */

@@ -18,13 +18,15 @@
 /* LCP echo: a request every 10 s, the link declared dead after 6 unanswered
  * (a minute), and under lcp-echo-adaptive no request while traffic flows, so
  * a saturated upstream that delays echo replies is not taken for a dead
- * link (ppp-project/ppp#323). holdoff: the wait before redialling. After
- * PPP_MAXFAIL failed dials in a row pppd exits and init's backoff (up to a
- * minute) spaces the next tries: a wrong password never loops tightly. */
+ * link (ppp-project/ppp#323). pppd exits after each failed dial or ended
+ * session (maxfail 1) and init redials: PPP_HOLDOFF seconds after a session
+ * that ran, doubling after each quick failure up to a minute (a wrong
+ * password, an ISP that does not answer), so a dial loop is never tight and
+ * an ISP that locks accounts after many failures is not provoked. */
 #define PPP_LCP_ECHO_INTERVAL	10
 #define PPP_LCP_ECHO_FAILURE	6
 #define PPP_HOLDOFF		5
-#define PPP_MAXFAIL		3
+#define PPP_MAXFAIL		1
 
 /* The options text, NUL-terminated; returns its length, or -1 if size is
  * too small or cfg's WAN is not PPPoE. */

@@ -42,6 +42,9 @@ struct service_def {
 	/* What the service reads besides argv that init writes for it (pppd's
 	 * root-only options file): a change restarts it. 0: nothing. */
 	uint64_t stamp;
+	/* The first restart delay after a quick exit (doubling from there up to
+	 * a minute); 0: init's default, half a second. */
+	uint32_t restart_min_ms;
 };
 
 /*
