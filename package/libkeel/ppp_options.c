@@ -53,8 +53,9 @@ int ppp_options_text(const struct keel_config *cfg, char *buf, size_t size)
 	put(&o, "hide-password\n");
 	/* We dial out: the ISP does not authenticate to us. */
 	put(&o, "noauth\n");
-	/* init supervises: foreground, syslog only, redial on its own. */
-	put(&o, "nodetach\n");
+	/* init supervises: foreground, syslog only (not stderr too, which
+	 * init would log a second time), redial on its own. */
+	put(&o, "nodetach\nnolog\n");
 	put(&o, "persist\nmaxfail %d\nholdoff %d\n", PPP_MAXFAIL, PPP_HOLDOFF);
 	put(&o, "lcp-echo-interval %d\nlcp-echo-failure %d\nlcp-echo-adaptive\n",
 	    PPP_LCP_ECHO_INTERVAL, PPP_LCP_ECHO_FAILURE);
