@@ -30,7 +30,9 @@ fuzz: host-deps
 # on every QEMU board already built; and the runs make test leaves out
 # because another one covers the same code: netsim on x86_64's q35 machine
 # (e1000e; make test runs it on pc, and boots and upgrades over e1000e on
-# q35), and the ISP uplink test on aarch64 (make test runs it on x86_64).
+# q35), and on aarch64 the board-independent tests make test runs on
+# x86_64 only: SSH, data partition, live apply, ISP uplinks. make test
+# keeps every board's boot, watchdog, bootloader, upgrade and netsim tests.
 # Needs `make test` (or the boards' images) first.
 SOAK_BOARDS ?= qemu-x86_64 qemu-aarch64
 soak:
@@ -41,6 +43,9 @@ soak:
 		if [ $$b = qemu-x86_64 ]; then
 			KEEL_QEMU_PROFILE=q35 $(TOPDIR)/tests/netsim-test $$b || fail=1
 		else
+			$(TOPDIR)/tests/ssh-test $$b || fail=1
+			$(TOPDIR)/tests/data-test $$b || fail=1
+			$(TOPDIR)/tests/apply-test $$b || fail=1
 			$(TOPDIR)/tests/wan-test $$b || fail=1
 		fi
 	done
