@@ -15,6 +15,7 @@
 #include <linux/rtnetlink.h>
 
 #include "check.h"
+#include "kernel_child.h"
 #include "keel/rtnl.h"
 
 static void test_prefix_parse(void)
@@ -253,21 +254,7 @@ static int kernel_child(void)
 
 static void test_kernel(void)
 {
-	pid_t pid;
-	int status = 0;
-
-	if (geteuid() != 0) {
-		printf("skip: kernel test needs root (network namespace)\n");
-		return;
-	}
-	pid = fork();
-	if (pid == 0)
-		_exit(kernel_child());
-	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
-	CHECK(WIFEXITED(status));
-	if (WEXITSTATUS(status) != 0)
-		printf("kernel test failed at step %d\n", WEXITSTATUS(status));
-	CHECK_EQ_INT(WEXITSTATUS(status), 0);
+	check_kernel_child(kernel_child);
 }
 
 int main(void)
