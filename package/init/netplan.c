@@ -17,12 +17,28 @@ void netplan_prefix(const struct config_addr *in, struct rtnl_prefix *out)
 	memcpy(out->addr, in->bytes, in->family == CONFIG_AF_INET6 ? 16 : 4);
 }
 
+static void note(unsigned *count, char names[][CONFIG_IFNAME_MAX + 1],
+		 const char *name)
+{
+	if (*count < NETPLAN_MAX_MISSING)
+		snprintf(names[*count], CONFIG_IFNAME_MAX + 1, "%s", name);
+	(*count)++;
+}
+
 static void note_missing(struct netplan_missing *missing, const char *name)
 {
-	if (missing->count < NETPLAN_MAX_MISSING)
-		snprintf(missing->names[missing->count],
-			 sizeof(missing->names[0]), "%s", name);
-	missing->count++;
+	note(&missing->count, missing->names, name);
+}
+
+/* How many of the LAN's bridge ports exist. */
+static unsigned ports_present(const struct config_lan *lan,
+			      netplan_ifindex_fn ifindex, void *ctx)
+{
+	unsigned n = 0;
+
+	for (unsigned p = 0; p < lan->n_ports; p++)
+		n += ifindex(lan->ports[p], ctx) > 0;
+	return n;
 }
 
 unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
@@ -104,11 +120,17 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 			note_missing(missing, lan->interface);
 			continue;
 		}
+		bool some = ports_present(lan, ifindex, ctx) > 0;
+
 		for (unsigned p = 0; p < lan->n_ports; p++) {
 			int port = ifindex(lan->ports[p], ctx);
 
 			if (port <= 0) {
-				note_missing(missing, lan->ports[p]);
+				if (some)
+					note(&missing->absent, missing->absent_names,
+					     lan->ports[p]);
+				else
+					note_missing(missing, lan->ports[p]);
 				continue;
 			}
 			rtnl_link_master(b, (*seq)++, port, index);

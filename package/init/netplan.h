@@ -19,8 +19,15 @@ typedef int (*netplan_ifindex_fn)(const char *name, void *ctx);
 
 #define NETPLAN_MAX_MISSING 8
 struct netplan_missing {
+	/* Interfaces the plan needs: a LAN, the WAN, or every port of a
+	 * bridge. The network step fails on any of these. */
 	unsigned count;		/* may exceed NETPLAN_MAX_MISSING */
 	char names[NETPLAN_MAX_MISSING][CONFIG_IFNAME_MAX + 1];
+	/* Bridge ports that are not there while others of the bridge are:
+	 * one default config serves 2- and 4-port boxes, so a port the box
+	 * lacks is a note, not a failure. */
+	unsigned absent;	/* may exceed NETPLAN_MAX_MISSING */
+	char absent_names[NETPLAN_MAX_MISSING][CONFIG_IFNAME_MAX + 1];
 };
 
 /* Converts a config address to an rtnetlink prefix. */
@@ -35,7 +42,8 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
  * Phase 2 (after the bridges exist): loopback up; each LAN's ports into its
  * bridge and up, the LAN interface up with its addresses; the WAN up, and
  * for a static WAN its addresses and default routes. Interfaces that do not
- * exist are skipped and named in *missing. Returns the request count.
+ * exist are skipped and named in *missing (a bridge's absent ports apart,
+ * unless none of its ports exists). Returns the request count.
  */
 unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 		       uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx,

@@ -134,6 +134,11 @@ void network_step(struct init *init, struct step_report *report)
 		report_add(report, "missing %s", missing.names[i]);
 		report->failed = true;
 	}
+	for (unsigned i = 0; i < missing.absent && i < NETPLAN_MAX_MISSING; i++) {
+		logx("network: bridge port %s is not on this box",
+			  missing.absent_names[i]);
+		report_add(report, "no port %s", missing.absent_names[i]);
+	}
 	for (unsigned i = 0; i < cfg->n_lans; i++)
 		report_add(report, "lan %s", cfg->lans[i].interface);
 	if (cfg->wan.present) {

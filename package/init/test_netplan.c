@@ -52,21 +52,27 @@ static void test_default_config(void)
 	uint8_t mem[4096];
 	struct nlbuf b;
 	struct netplan_missing missing;
-	uint32_t seq = 1;
-	int no_bridge = 0;
+	uint32_t seq = 1, first;
+	int no_bridge = 0, bridge;
 
 	CHECK_EQ_INT(config_safe_default(&cfg), 0);
 	nlb_init(&b, mem, sizeof(mem));
-	CHECK_EQ_INT(netplan_bridges(&cfg, &b, &seq, fake_ifindex, &no_bridge), 0);
-	CHECK_EQ_INT(b.len, 0);
-	/* lo up, eth1 up, its addresses; the safe default keeps WAN down. */
-	netplan_links(&cfg, &b, &seq, fake_ifindex, &no_bridge, &missing);
+	CHECK_EQ_INT(netplan_bridges(&cfg, &b, &seq, fake_ifindex, &no_bridge), 1);
+	CHECK_EQ_INT(count_type(&b, RTM_NEWLINK), 1);
+	/* lo up, eth1 and eth2 into br-lan and up, br-lan up with its
+	 * addresses; eth3 (a 2-port box) only noted; the WAN stays down. */
+	bridge = 1;
+	first = seq;
+	nlb_init(&b, mem, sizeof(mem));
+	netplan_links(&cfg, &b, &seq, fake_ifindex, &bridge, &missing);
 	CHECK(nlb_ok(&b));
 	CHECK_EQ_INT(missing.count, 0);
-	CHECK_EQ_INT(count_type(&b, RTM_NEWLINK), 2);
+	CHECK_EQ_INT(missing.absent, 1);
+	CHECK_STR(missing.absent_names[0], "eth3");
+	CHECK_EQ_INT(count_type(&b, RTM_NEWLINK), 1 + 4 + 1);
 	CHECK(count_type(&b, RTM_NEWADDR) >= 1);
 	CHECK_EQ_INT(count_type(&b, RTM_NEWROUTE), 0);
-	CHECK_EQ_INT(seq, 1 + count_type(&b, RTM_NEWLINK) + count_type(&b, RTM_NEWADDR));
+	CHECK_EQ_INT(seq, first + count_type(&b, RTM_NEWLINK) + count_type(&b, RTM_NEWADDR));
 }
 
 static void test_bridge_and_static_wan(void)
@@ -93,12 +99,35 @@ static void test_bridge_and_static_wan(void)
 	nlb_init(&b, mem, sizeof(mem));
 	netplan_links(&cfg, &b, &seq, fake_ifindex, &bridge, &missing);
 	CHECK(nlb_ok(&b));
-	CHECK_EQ_INT(missing.count, 1);
-	CHECK_STR(missing.names[0], "eth7");
+	/* eth7 is a port the box lacks: noted, not a failure. */
+	CHECK_EQ_INT(missing.count, 0);
+	CHECK_EQ_INT(missing.absent, 1);
+	CHECK_STR(missing.absent_names[0], "eth7");
 	/* lo, 2 ports x (master + up), bridge up, wan up */
 	CHECK_EQ_INT(count_type(&b, RTM_NEWLINK), 1 + 4 + 1 + 1);
 	CHECK_EQ_INT(count_type(&b, RTM_NEWADDR), 3);
 	CHECK_EQ_INT(count_type(&b, RTM_NEWROUTE), 1);
+}
+
+/* A bridge none of whose ports exists has no LAN at all: that fails. */
+static void test_bridge_without_ports(void)
+{
+	static struct keel_config cfg;
+	uint8_t mem[4096];
+	struct nlbuf b;
+	struct netplan_missing missing;
+	uint32_t seq = 1;
+	int bridge = 1;
+
+	parse("[lan]\ninterface br-lan\nports eth5 eth6\naddress 10.0.0.1/24\n",
+	      &cfg);
+	nlb_init(&b, mem, sizeof(mem));
+	netplan_links(&cfg, &b, &seq, fake_ifindex, &bridge, &missing);
+	CHECK(nlb_ok(&b));
+	CHECK_EQ_INT(missing.count, 2);
+	CHECK_STR(missing.names[0], "eth5");
+	CHECK_STR(missing.names[1], "eth6");
+	CHECK_EQ_INT(missing.absent, 0);
 }
 
 static void test_sysctls(void)
@@ -192,6 +221,7 @@ int main(void)
 	test_removals();
 	test_default_config();
 	test_bridge_and_static_wan();
+	test_bridge_without_ports();
 	test_sysctls();
 	return check_done();
 }

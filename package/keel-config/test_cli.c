@@ -113,7 +113,7 @@ static void test_get(void)
 	/* A broken file answers from the safe default, as init would run. */
 	put("[wan]\ninterface eth0\n[lan]\ninterface eth1\naddress x\n");
 	CHECK_EQ_INT(run("get", "lan.interface", path), CLI_OK);
-	CHECK_STR(out, "eth1\n");
+	CHECK_STR(out, "br-lan\n");
 	CHECK(strstr(errout, "answering from the built-in safe default") != NULL);
 	CHECK_EQ_INT(run("get", "wan.interface", path), CLI_INVALID);
 }
@@ -128,7 +128,7 @@ static void test_usage(void)
 	CHECK_EQ_INT(run("--help", NULL, NULL), CLI_OK);
 	CHECK(strstr(out, "exit status") != NULL);
 	CHECK_EQ_INT(run("default", NULL, NULL), CLI_OK);
-	CHECK(strstr(out, "[lan]\ninterface eth1\n") != NULL);
+	CHECK(strstr(out, "[lan]\ninterface br-lan\nports eth1 eth2 eth3\n") != NULL);
 	CHECK(strstr(out, "\n[wan]\n") == NULL);
 	CHECK_EQ_INT(run("keys", NULL, NULL), CLI_OK);
 	CHECK(strncmp(out, "- hostname\n", 11) == 0);

@@ -13,7 +13,9 @@
 
 /*
  * The safe default: the LAN comes up with DHCP and LAN-only SSH so the box
- * can be reached and fixed; no [wan], so nothing is exposed. Kept as text
+ * can be reached and fixed; no [wan], so nothing is exposed. The LAN is the
+ * shipped file's bridge, so whichever LAN socket the laptop is in still
+ * reaches it (ports a 2-port box lacks are skipped). Kept as text
  * and parsed like any file, so it can never drift out of what the parser
  * accepts (test_config checks it).
  */
@@ -22,7 +24,8 @@ const char config_safe_default_text[] =
 	"hostname keel\n"
 	"\n"
 	"[lan]\n"
-	"interface eth1\n"
+	"interface br-lan\n"
+	"ports eth1 eth2 eth3\n"
 	"address 10.0.0.1/24 fd00::1/64\n"
 	"\n"
 	"[dhcp]\n"

@@ -38,7 +38,8 @@ static void test_safe_default(void)
 	CHECK(!safe.wan.present);		/* WAN closed */
 	CHECK_EQ_INT(safe.n_forwards, 0);
 	CHECK_EQ_INT(safe.n_lans, 1);
-	CHECK_STR(safe.lans[0].interface, "eth1");
+	CHECK_STR(safe.lans[0].interface, "br-lan");
+	CHECK_EQ_INT(safe.lans[0].n_ports, 3);
 	CHECK(safe.services.sshd);		/* reachable from the LAN */
 	CHECK(safe.ssh.lan_only);
 	CHECK(!safe.ssh.password);
@@ -58,7 +59,11 @@ static void test_shipped_file(void)
 	CHECK(shipped.wan.present);
 	CHECK_STR(shipped.wan.interface, "eth0");
 	CHECK_EQ_INT(shipped.wan.mode, CONFIG_WAN_DHCP);
-	CHECK_STR(shipped.lans[0].interface, "eth1");
+	/* The same LAN as the safe default: a broken edit keeps the sockets. */
+	CHECK_STR(shipped.lans[0].interface, "br-lan");
+	CHECK_EQ_INT(shipped.lans[0].n_ports, 3);
+	CHECK_STR(shipped.lans[0].ports[0], "eth1");
+	CHECK_STR(shipped.lans[0].ports[2], "eth3");
 	CHECK_EQ_INT(shipped.lans[0].n_addrs, 2);
 	CHECK(shipped.dhcp[0].range_start.bytes[3] == 100 &&
 	      shipped.dhcp[0].range_end.bytes[3] == 249);
