@@ -69,6 +69,67 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 	return n;
 }
 
+bool netplan_wants_dslite(const struct keel_config *cfg)
+{
+	return cfg->wan.present && cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE &&
+	       cfg->wan.aftr.family == CONFIG_AF_INET6;
+}
+
+/* The tunnel's local end: a static WAN's first IPv6 address, else NULL
+ * (SLAAC or DHCPv6 give it at run time). */
+static const uint8_t *dslite_local(const struct config_wan *wan)
+{
+	if (wan->mode != CONFIG_WAN_STATIC)
+		return NULL;
+	for (unsigned i = 0; i < wan->n_addrs; i++)
+		if (wan->addrs[i].family == CONFIG_AF_INET6)
+			return wan->addrs[i].bytes;
+	return NULL;
+}
+
+unsigned netplan_tunnels(const struct keel_config *cfg, struct nlbuf *b,
+			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
+{
+	char l3[CONFIG_IFNAME_MAX + 1];
+	int link;
+
+	if (!netplan_wants_dslite(cfg) || ifindex(CONFIG_DSLITE_IFNAME, ctx) > 0)
+		return 0;
+	config_wan_l3(&cfg->wan, l3);
+	link = ifindex(l3, ctx);
+	if (link <= 0)
+		return 0;
+	rtnl_ip6tnl_add(b, (*seq)++, CONFIG_DSLITE_IFNAME, link,
+			dslite_local(&cfg->wan), cfg->wan.aftr.bytes,
+			config_wan_dslite_mtu(&cfg->wan));
+	return 1;
+}
+
+/* The tunnel up, the B4's address (RFC 6333 5.7: 192.0.0.2/29, the AFTR
+ * is .1) and the IPv4 default route on it: a device route, no gateway. */
+static unsigned dslite_links(const struct keel_config *cfg, struct nlbuf *b,
+			     uint32_t *seq, netplan_ifindex_fn ifindex,
+			     void *ctx, struct netplan_missing *missing)
+{
+	static const struct config_addr b4 = {
+		.family = CONFIG_AF_INET, .prefix = 29, .bytes = { 192, 0, 0, 2 },
+	};
+	struct rtnl_prefix addr, dst;
+	int index = ifindex(CONFIG_DSLITE_IFNAME, ctx);
+
+	if (index <= 0) {
+		note_missing(missing, CONFIG_DSLITE_IFNAME);
+		return 0;
+	}
+	rtnl_link_set(b, (*seq)++, index, 1, config_wan_dslite_mtu(&cfg->wan));
+	netplan_prefix(&b4, &addr);
+	rtnl_addr_add(b, (*seq)++, index, &addr);
+	memset(&dst, 0, sizeof(dst));
+	dst.family = AF_INET;
+	rtnl_route_add(b, (*seq)++, &dst, NULL, index);
+	return 3;
+}
+
 /* flags: IFA_F_NODAD on the LAN, where the router owns the subnet and its
  * daemons (dnsd, dropbear) bind to the address right after boot. */
 static unsigned add_addrs(struct nlbuf *b, uint32_t *seq, int index,
@@ -171,6 +232,8 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 				n += add_default(b, seq, index, &cfg->wan.gateway6);
 			}
 		}
+		if (netplan_wants_dslite(cfg))
+			n += dslite_links(cfg, b, seq, ifindex, ctx, missing);
 	}
 	return n;
 }
@@ -273,6 +336,23 @@ static unsigned remove_gone(const struct keel_config *new, const char *ifname,
 	return count;
 }
 
+/* Would new's tunnel be old's? (Its MTU, address and route are set
+ * anew by every network step.) */
+static bool same_dslite(const struct keel_config *old,
+			const struct keel_config *new)
+{
+	char a[CONFIG_IFNAME_MAX + 1], b[CONFIG_IFNAME_MAX + 1];
+	const uint8_t *la = dslite_local(&old->wan), *lb = dslite_local(&new->wan);
+
+	if (!netplan_wants_dslite(new))
+		return false;
+	config_wan_l3(&old->wan, a);
+	config_wan_l3(&new->wan, b);
+	return strcmp(a, b) == 0 &&
+	       memcmp(old->wan.aftr.bytes, new->wan.aftr.bytes, 16) == 0 &&
+	       (la && lb ? memcmp(la, lb, 16) == 0 : la == lb);
+}
+
 unsigned netplan_removals(const struct keel_config *old,
 			  const struct keel_config *new, struct nlbuf *b,
 			  uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
@@ -286,5 +366,13 @@ unsigned netplan_removals(const struct keel_config *old,
 	if (old->wan.present && old->wan.mode == CONFIG_WAN_STATIC)
 		count += remove_gone(new, wan_link(&old->wan, link), old->wan.addrs,
 				     old->wan.n_addrs, b, seq, ifindex, ctx);
+	if (netplan_wants_dslite(old) && !same_dslite(old, new)) {
+		int index = ifindex(CONFIG_DSLITE_IFNAME, ctx);
+
+		if (index > 0) {
+			rtnl_link_del(b, (*seq)++, index);
+			count++;
+		}
+	}
 	return count;
 }

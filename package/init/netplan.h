@@ -39,6 +39,18 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
 
 /*
+ * Phase 1b (after the WAN's VLAN exists): DS-Lite's tunnel (ipv4 dslite
+ * with aftr) over the WAN's IP interface, if it does not exist yet. Its
+ * local end is the WAN's static IPv6 address, when it has one. Returns the
+ * request count (0 when the WAN's interface is missing: phase 2 says so).
+ */
+unsigned netplan_tunnels(const struct keel_config *cfg, struct nlbuf *b,
+			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
+
+/* Does cfg ask init for the DS-Lite tunnel (ipv4 dslite with aftr)? */
+bool netplan_wants_dslite(const struct keel_config *cfg);
+
+/*
  * Phase 2 (after the bridges exist): loopback up; each LAN's ports into its
  * bridge and up, the LAN interface up with its addresses; the WAN up, and
  * for a static WAN its addresses and default routes. Interfaces that do not
@@ -51,8 +63,11 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 
 /*
  * Live apply: one RTM_DELADDR per address that old put on an interface and
- * new no longer does (LAN addresses, a static WAN's). Interfaces that are
- * gone are skipped. Returns the request count.
+ * new no longer does (LAN addresses, a static WAN's), and the DS-Lite
+ * tunnel's removal when new does not want it or wants it otherwise (AFTR,
+ * WAN interface or local address): the tunnels phase makes it anew, and
+ * its address and route go with it. Interfaces that are gone are skipped.
+ * Returns the request count.
  */
 unsigned netplan_removals(const struct keel_config *old,
 			  const struct keel_config *new, struct nlbuf *b,

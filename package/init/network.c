@@ -122,6 +122,13 @@ void network_step(struct init *init, struct step_report *report)
 	if (apply(&b, first, seq, "bridges") != 0)
 		report->failed = true;
 
+	/* The DS-Lite tunnel, once the WAN's VLAN (made above) has an index. */
+	nlb_init(&b, mem, sizeof(mem));
+	first = seq;
+	requests += netplan_tunnels(cfg, &b, &seq, kernel_ifindex, NULL);
+	if (apply(&b, first, seq, "tunnels") != 0)
+		report->failed = true;
+
 	nlb_init(&b, mem, sizeof(mem));
 	first = seq;
 	requests += netplan_links(cfg, &b, &seq, kernel_ifindex, NULL, &missing);
@@ -145,9 +152,10 @@ void network_step(struct init *init, struct step_report *report)
 		char link[CONFIG_IFNAME_MAX + 1];
 
 		config_wan_link(&cfg->wan, link);
-		report_add(report, "wan %s %s", link,
+		report_add(report, "wan %s %s%s", link,
 			   cfg->wan.mode == CONFIG_WAN_DHCP ? "dhcp" :
-			   cfg->wan.mode == CONFIG_WAN_PPPOE ? "pppoe" : "static");
+			   cfg->wan.mode == CONFIG_WAN_PPPOE ? "pppoe" : "static",
+			   cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE ? " ipv4 dslite" : "");
 	}
 	else
 		report_add(report, "wan off");
@@ -166,7 +174,7 @@ void network_reconcile(struct init *init, const struct keel_config *old,
 	if (n) {
 		if (apply(&b, 1, seq, "address removals") != 0)
 			report->failed = true;
-		report_add(report, "%u addresses removed", n);
+		report_add(report, "%u addresses/links removed", n);
 	}
 	network_step(init, report);
 }

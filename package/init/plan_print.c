@@ -38,6 +38,14 @@ static int fake_ifindex(const char *name, void *ctx)
 	return (int)++t->n;
 }
 
+/* Before the tunnels: the WAN exists, the DS-Lite tunnel does not. */
+static int fake_ifindex_no_tunnel(const char *name, void *ctx)
+{
+	if (strcmp(name, CONFIG_DSLITE_IFNAME) == 0)
+		return 0;
+	return fake_ifindex(name, ctx);
+}
+
 /* Before the bridges: none exists yet. */
 static int fake_ifindex_none(const char *name, void *ctx)
 {
@@ -62,6 +70,52 @@ static void print_addr(FILE *out, int family, const struct nla_view *a,
 	fprintf(out, "%s/%u", text, prefix);
 }
 
+static void print_host6(FILE *out, const struct nla_view *a)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (!a->data || a->len != 16 || !inet_ntop(AF_INET6, a->data, text, sizeof(text)))
+		snprintf(text, sizeof(text), "?");
+	fputs(text, out);
+}
+
+/* "net ip6tnl NAME on LINK remote R local L|unset mtu M", or 0 if m is
+ * not an ip6tnl request. */
+static int print_ip6tnl(const struct nla_view *tb, const struct names *t,
+			FILE *out)
+{
+	struct nla_view info[IFLA_INFO_MAX + 1], data[RTNL_IPTUN_PROTO + 1];
+	char kind[16], name[IF_NAMESIZE];
+	uint32_t link = 0, mtu = 0, flags = 0;
+
+	if (!tb[IFLA_LINKINFO].data ||
+	    nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+		      IFLA_INFO_MAX) != 0 ||
+	    nla_get_str(&info[IFLA_INFO_KIND], kind, sizeof(kind)) != 0 ||
+	    strcmp(kind, "ip6tnl") != 0 || !info[IFLA_INFO_DATA].data ||
+	    nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+		      data, RTNL_IPTUN_PROTO) != 0)
+		return 0;
+	if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) != 0)
+		snprintf(name, sizeof(name), "?");
+	nla_get_u32(&data[RTNL_IPTUN_LINK], &link);
+	fprintf(out, "net ip6tnl %s on %s ipip6 remote ", name,
+		link ? name_of(t, (int)link) : "any");
+	print_host6(out, &data[RTNL_IPTUN_REMOTE]);
+	fprintf(out, " local ");
+	if (data[RTNL_IPTUN_LOCAL].data)
+		print_host6(out, &data[RTNL_IPTUN_LOCAL]);
+	else
+		fprintf(out, "unset (sends nothing until set)");
+	if (nla_get_u32(&tb[IFLA_MTU], &mtu) == 0)
+		fprintf(out, " mtu %u", mtu);
+	if (nla_get_u32(&data[RTNL_IPTUN_FLAGS], &flags) == 0 &&
+	    (flags & RTNL_IP6_TNL_F_IGN_ENCAP_LIMIT))
+		fprintf(out, " encaplimit none");
+	fputc('\n', out);
+	return 1;
+}
+
 static void print_requests(const struct nlbuf *b, const struct names *t, FILE *out)
 {
 	struct nlmsg_view m;
@@ -77,7 +131,9 @@ static void print_requests(const struct nlbuf *b, const struct names *t, FILE *o
 
 			memcpy(&ifi, m.payload, sizeof(ifi));
 			nlmsg_parse(&m, sizeof(ifi), tb, IFLA_MAX);
-			if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0 &&
+			if (print_ip6tnl(tb, t, out))
+				;
+			else if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0 &&
 			    nla_get_u32(&tb[IFLA_LINK], &v) == 0)
 				fprintf(out, "net vlan %s on %s\n", name, name_of(t, (int)v));
 			else if (nla_get_str(&tb[IFLA_IFNAME], name, sizeof(name)) == 0)
@@ -163,6 +219,7 @@ int plan_print(const struct keel_config *cfg, FILE *out)
 	nlb_init(&b, mem, sizeof(mem));
 	/* Bridges as if missing, then links as if they had been made. */
 	netplan_bridges(cfg, &b, &seq, fake_ifindex_none, &t);
+	netplan_tunnels(cfg, &b, &seq, fake_ifindex_no_tunnel, &t);
 	netplan_links(cfg, &b, &seq, fake_ifindex, &t, &missing);
 	if (!nlb_ok(&b)) {
 		fprintf(out, "error: the network plan does not fit %zu bytes\n", sizeof(mem));

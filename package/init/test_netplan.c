@@ -2,6 +2,8 @@
  * interfaces standing in for the kernel. */
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
 #include "check.h"
@@ -215,8 +217,161 @@ static void test_pppoe_vlan(void)
 	CHECK(n <= 16 && strcmp(s[n - 1].path, "net/ipv6/conf/eth0.7/accept_ra") == 0);
 }
 
+/* Fake kernel for DS-Lite: lo=1 eth0=2 eth1=3, dslite0=11 when it exists. */
+static int dslite_ifindex(const char *name, void *ctx)
+{
+	const int *tunnel_exists = ctx;
+	int no_bridge = 0;
+
+	if (strcmp(name, "dslite0") == 0)
+		return *tunnel_exists ? 11 : 0;
+	return fake_ifindex(name, &no_bridge);
+}
+
+/* The first message of type in b, or 0. */
+static int first_of(const struct nlbuf *b, uint16_t type, struct nlmsg_view *m)
+{
+	size_t off = 0;
+
+	while (nlmsg_next(b->data, b->len, &off, m) == 1)
+		if (m->hdr.nlmsg_type == type)
+			return 1;
+	return 0;
+}
+
+/* ipv4 dslite: the tunnel to the AFTR over eth0, then up with the B4
+ * address and the IPv4 default route on it; a live apply that drops it or
+ * changes the AFTR removes it (to be made anew). */
+static void test_dslite(void)
+{
+	static struct keel_config cfg, other;
+	static const uint8_t aftr[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static const uint8_t wan6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, [15] = 2 };
+	uint8_t mem[4096];
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct nla_view tb[IFLA_MAX + 1], info[IFLA_INFO_MAX + 1];
+	struct nla_view data[RTNL_IPTUN_PROTO + 1];
+	struct netplan_missing missing;
+	struct rtmsg rtm;
+	struct ifaddrmsg ifa;
+	uint32_t seq = 1, v;
+	int tunnel = 0;
+
+	parse("[wan]\ninterface eth0\nipv4 dslite\naftr 2001:db8::1\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK(netplan_wants_dslite(&cfg));
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_tunnels(&cfg, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK(first_of(&b, RTM_NEWLINK, &m));
+	CHECK_EQ_INT(nlmsg_parse(&m, sizeof(struct ifinfomsg), tb, IFLA_MAX), 0);
+	CHECK_EQ_INT(nla_get_u32(&tb[IFLA_MTU], &v), 0);
+	CHECK_EQ_UINT(v, 1460);
+	CHECK(tb[IFLA_LINKINFO].data &&
+	      nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+			IFLA_INFO_MAX) == 0 && info[IFLA_INFO_DATA].data &&
+	      nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+			data, RTNL_IPTUN_PROTO) == 0);
+	CHECK_EQ_INT(nla_get_u32(&data[RTNL_IPTUN_LINK], &v), 0);
+	CHECK_EQ_UINT(v, 2);	/* eth0 */
+	CHECK(data[RTNL_IPTUN_REMOTE].len == 16 &&
+	      memcmp(data[RTNL_IPTUN_REMOTE].data, aftr, 16) == 0);
+	CHECK(data[RTNL_IPTUN_LOCAL].data == NULL);	/* SLAAC/DHCPv6 */
+	/* Not before it exists... */
+	nlb_init(&b, mem, sizeof(mem));
+	netplan_links(&cfg, &b, &seq, dslite_ifindex, &tunnel, &missing);
+	CHECK_EQ_INT(missing.count, 1);
+	CHECK_STR(missing.names[0], "dslite0");
+	/* ...then up, 192.0.0.2/29 and default dev dslite0. */
+	tunnel = 1;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_tunnels(&cfg, &b, &seq, dslite_ifindex, &tunnel), 0);
+	netplan_links(&cfg, &b, &seq, dslite_ifindex, &tunnel, &missing);
+	CHECK_EQ_INT(missing.count, 0);
+	CHECK_EQ_INT(count_type(&b, RTM_NEWADDR), 2);	/* LAN, B4 */
+	CHECK_EQ_INT(count_type(&b, RTM_NEWROUTE), 1);
+	if (first_of(&b, RTM_NEWROUTE, &m)) {
+		memcpy(&rtm, m.payload, sizeof(rtm));
+		CHECK_EQ_INT(rtm.rtm_family, AF_INET);
+		CHECK_EQ_INT(rtm.rtm_dst_len, 0);
+		CHECK_EQ_INT(nlmsg_parse(&m, sizeof(rtm), tb, RTA_MAX), 0);
+		CHECK(tb[RTA_GATEWAY].data == NULL);
+		CHECK_EQ_INT(nla_get_u32(&tb[RTA_OIF], &v), 0);
+		CHECK_EQ_UINT(v, 11);
+	}
+	{
+		size_t off = 0;
+		unsigned b4 = 0;
+
+		while (nlmsg_next(b.data, b.len, &off, &m) == 1) {
+			if (m.hdr.nlmsg_type != RTM_NEWADDR)
+				continue;
+			memcpy(&ifa, m.payload, sizeof(ifa));
+			b4 += ifa.ifa_index == 11 && ifa.ifa_prefixlen == 29;
+		}
+		CHECK_EQ_UINT(b4, 1);
+	}
+
+	/* Live apply: the same tunnel stays; another AFTR, or none, or
+	 * native IPv4 removes it. */
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&cfg, &cfg, &b, &seq, dslite_ifindex, &tunnel), 0);
+	parse("[wan]\ninterface eth0\nipv4 dslite\naftr 2001:db8::2\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &other);
+	CHECK_EQ_UINT(netplan_removals(&cfg, &other, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK_EQ_UINT(count_type(&b, RTM_DELLINK), 1);
+	parse("[wan]\ninterface eth0\n[lan]\ninterface eth1\n"
+	      "address 10.0.0.1/24\n", &other);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&cfg, &other, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK(first_of(&b, RTM_DELLINK, &m));
+	{
+		struct ifinfomsg ifi;
+
+		memcpy(&ifi, m.payload, sizeof(ifi));
+		CHECK_EQ_INT(ifi.ifi_index, 11);
+	}
+	/* Switching it on: no removal, the tunnels phase makes it. */
+	tunnel = 0;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&other, &cfg, &b, &seq, dslite_ifindex, &tunnel), 0);
+	CHECK_EQ_UINT(netplan_tunnels(&cfg, &b, &seq, dslite_ifindex, &tunnel), 1);
+
+	/* A static IPv6 WAN: the tunnel's local end is its address. */
+	parse("[wan]\ninterface eth0\nmode static\naddress 2001:db8:1::2/64\n"
+	      "gateway fe80::1\nipv4 dslite\naftr 2001:db8::1\nmtu 1400\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &other);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_tunnels(&other, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK(first_of(&b, RTM_NEWLINK, &m) &&
+	      nlmsg_parse(&m, sizeof(struct ifinfomsg), tb, IFLA_MAX) == 0 &&
+	      nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+			IFLA_INFO_MAX) == 0 &&
+	      nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+			data, RTNL_IPTUN_PROTO) == 0);
+	CHECK(data[RTNL_IPTUN_LOCAL].len == 16 &&
+	      memcmp(data[RTNL_IPTUN_LOCAL].data, wan6, 16) == 0);
+	CHECK_EQ_INT(nla_get_u32(&tb[IFLA_MTU], &v), 0);
+	CHECK_EQ_UINT(v, 1360);
+	/* Its local end changed: made anew. */
+	tunnel = 1;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&cfg, &other, &b, &seq, dslite_ifindex, &tunnel), 1);
+
+	/* The AFTR from DHCPv6 (no aftr): init makes no tunnel. */
+	parse("[wan]\ninterface eth0\nipv4 dslite\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &other);
+	CHECK(!netplan_wants_dslite(&other));
+	tunnel = 0;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_tunnels(&other, &b, &seq, dslite_ifindex, &tunnel), 0);
+	netplan_links(&other, &b, &seq, dslite_ifindex, &tunnel, &missing);
+	CHECK_EQ_INT(missing.count, 0);
+}
+
 int main(void)
 {
+	test_dslite();
 	test_pppoe_vlan();
 	test_removals();
 	test_default_config();

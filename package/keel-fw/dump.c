@@ -150,6 +150,8 @@ static const char *l4_name(uint8_t p)
 	case IPPROTO_UDP: return "udp";
 	case IPPROTO_ICMP: return "icmp";
 	case IPPROTO_ICMPV6: return "icmpv6";
+	/* DS-Lite's IPv4-in-IPv6; nft's name (/etc/protocols) */
+	case IPPROTO_IPIP: return "ipencap";
 	default: return NULL;
 	}
 }

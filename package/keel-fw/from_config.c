@@ -29,6 +29,14 @@ int fw_policy_from_config(const struct keel_config *cfg, struct fw_policy *p,
 	if (fw_policy_add_if(p, 1, wan_if, strlen(wan_if), err, err_size))
 		return -1;
 	p->wan_mtu = config_wan_mtu(&cfg->wan);
+	/* DS-Lite: IPv4 leaves by the tunnel, IPv6 stays on wan_if. */
+	if (cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE) {
+		config_wan_l3_v4(&cfg->wan, p->dslite);
+		p->dslite_mtu = config_wan_dslite_mtu(&cfg->wan);
+		p->has_aftr = cfg->wan.aftr.family == CONFIG_AF_INET6;
+		if (p->has_aftr)
+			memcpy(p->aftr, cfg->wan.aftr.bytes, 16);
+	}
 	for (unsigned i = 0; i < cfg->n_lans; i++) {
 		const char *ifname = cfg->lans[i].interface;
 

@@ -13,6 +13,10 @@
  *   wan-mtu N                the wan link's MTU (1280-9000), when below
  *                            what the hosts assume: SYNs from wan are
  *                            clamped to fit it (default: not set)
+ *   dslite IFNAME MTU [AFTR] DS-Lite: IPv4 leaves by the tunnel IFNAME
+ *                            (MTU 1240-8960), unmasqueraded; the wan
+ *                            accepts IPv4-in-IPv6 from AFTR (an IPv6
+ *                            address; none: from any source)
  *
  * Pure functions over a buffer: no I/O, no allocation.
  */
@@ -242,6 +246,37 @@ int fw_policy_add_forward(struct fw_policy *p, const char *s, size_t len,
 	return 0;
 }
 
+static int parse_dslite(const char *s, size_t len, size_t off,
+			struct fw_policy *p, char *err, size_t err_size)
+{
+	const char *arg;
+	size_t al;
+	uint32_t v;
+	int family;
+
+	al = next_word(s, len, &off, &arg);
+	if (!ifname_ok(arg, al))
+		return fail(err, err_size, "dslite: bad interface name \"%.*s\"",
+			    (int)(al > 32 ? 32 : al), arg);
+	memcpy(p->dslite, arg, al);
+	p->dslite[al] = '\0';
+	al = next_word(s, len, &off, &arg);
+	if (fw_uint_parse(arg, al, FW_WAN_MTU_MIN - 40, FW_WAN_MTU_MAX - 40, &v))
+		return fail(err, err_size, "dslite: MTU not a number in %d-%d",
+			    FW_WAN_MTU_MIN - 40, FW_WAN_MTU_MAX - 40);
+	p->dslite_mtu = v;
+	al = next_word(s, len, &off, &arg);
+	if (al) {
+		if (fw_addr_parse(arg, al, &family, p->aftr) || family != AF_INET6)
+			return fail(err, err_size, "dslite: AFTR \"%.*s\" is not "
+				    "an IPv6 address", (int)(al > 40 ? 40 : al), arg);
+		p->has_aftr = 1;
+	}
+	if (next_word(s, len, &off, &arg))
+		return fail(err, err_size, "unexpected words");
+	return 0;
+}
+
 static int parse_line(const char *s, size_t len, struct fw_policy *p,
 		      char *err, size_t err_size)
 {
@@ -293,6 +328,8 @@ static int parse_line(const char *s, size_t len, struct fw_policy *p,
 			return fail(err, err_size, "unexpected words");
 		return 0;
 	}
+	if (wl == 6 && !memcmp(w, "dslite", 6))
+		return parse_dslite(s, len, off, p, err, err_size);
 	return fail(err, err_size, "unknown directive \"%.*s\"",
 		    (int)(wl > 20 ? 20 : wl), w);
 }
@@ -324,6 +361,16 @@ int fw_policy_check(const struct fw_policy *p, char *err, size_t err_size)
 {
 	if (p->n_wan == 0)
 		return fail(err, err_size, "no wan interface (wan IFNAME)");
+	for (unsigned i = 0; p->dslite[0] && i < p->n_lan + p->n_wan; i++)
+		if (!strcmp(p->dslite, i < p->n_lan ? p->lan[i] :
+			    p->wan[i - p->n_lan]))
+			return fail(err, err_size, "dslite %s is also in %s",
+				    p->dslite, i < p->n_lan ? "lan" : "wan");
+	for (unsigned i = 0; p->dslite[0] && i < p->n_fwd; i++)
+		if (p->fwd[i].family == AF_INET)
+			return fail(err, err_size, "an IPv4 forward cannot "
+				    "work with dslite (the AFTR owns the "
+				    "public IPv4 address)");
 	if (p->n_lan == 0 && p->n_fwd)
 		return fail(err, err_size, "forwards need a lan interface");
 	return 0;
@@ -380,4 +427,10 @@ void fw_policy_print(const struct fw_policy *p, char *out, size_t size)
 	       p->icmp_echo_per_s);
 	if (p->wan_mtu)
 		append(out, size, "wan-mtu %u\n", p->wan_mtu);
+	if (p->dslite[0]) {
+		append(out, size, "dslite %s %u", p->dslite, p->dslite_mtu);
+		if (p->has_aftr && inet_ntop(AF_INET6, p->aftr, a, sizeof(a)))
+			append(out, size, " %s", a);
+		append(out, size, "\n");
+	}
 }

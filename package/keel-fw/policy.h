@@ -46,6 +46,16 @@ struct fw_policy {
 	/* The wan link's MTU, for the fixed MSS clamp of SYNs coming in
 	 * from wan (0: unknown, no fixed clamp; see ruleset.c). */
 	uint32_t wan_mtu;
+	/* DS-Lite (RFC 6333): IPv4 leaves by this tunnel ("": none). It is
+	 * wan for IPv4 (filtered, forwarded to from lan, MSS clamped to
+	 * dslite_mtu) but never masqueraded: the AFTR does the NAT44. The
+	 * wan accepts IPv4-in-IPv6 from the AFTR (from any source when
+	 * has_aftr is 0: DHCPv6 names it; the tunnel itself only takes its
+	 * own remote's). */
+	char dslite[FW_IFNAME_MAX + 1];
+	uint32_t dslite_mtu;
+	int has_aftr;
+	uint8_t aftr[16];
 };
 
 #define FW_WAN_MTU_MIN	1280	/* IPv6's minimum: the wan carries both */

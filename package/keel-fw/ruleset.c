@@ -23,6 +23,10 @@
  *   mangle_forward      (filter, mangle priority) TCP SYNs in from wan:
  *               MSS clamped to the wan MTU, when the policy knows it
  *
+ * DS-Lite: the tunnel is wan for IPv4 (input_wan, forward_wan, lan -> it,
+ * both MSS clamps, the fixed one to its MTU) but is never masqueraded, and
+ * input_wan accepts IPv4-in-IPv6 (next header 4) from the AFTR.
+ *
  * The table is not NFT_TABLE_F_OWNER: that ties its life to the netlink
  * socket, and keel-fw is a command that exits after loading it.
  */
@@ -248,6 +252,29 @@ static void add_icmp_rules(struct fw_batch *fb)
 	}
 }
 
+/* The tunnel's traffic from the AFTR (RFC 6333), before the decapsulation
+ * (the outer packet meets input first). Without its address (DHCPv6 names
+ * it), from any source: ip6tnl takes only its own remote's. */
+static void add_dslite_rule(const struct fw_policy *p, struct fw_batch *fb)
+{
+	char a[INET6_ADDRSTRLEN], c[96];
+	struct rule r;
+
+	if (!p->dslite[0])
+		return;
+	if (p->has_aftr && inet_ntop(AF_INET6, p->aftr, a, sizeof(a)))
+		snprintf(c, sizeof(c), "dslite: ipv4-in-ipv6 from aftr %s", a);
+	else
+		snprintf(c, sizeof(c), "dslite: ipv4-in-ipv6 (aftr by dhcpv6)");
+	r = rule_begin(fb, "input_wan", c);
+	match_nfproto(&fb->nl, NFPROTO_IPV6);
+	if (p->has_aftr)
+		nft_match_payload(&fb->nl, NFT_PAYLOAD_NETWORK_HEADER, 8,
+				  p->aftr, 16);
+	match_l4(&fb->nl, IPPROTO_IPIP);
+	rule_end(&r, NF_ACCEPT, NULL);
+}
+
 static void add_dhcp_client_rules(struct fw_batch *fb)
 {
 	struct rule r;
@@ -400,6 +427,32 @@ static void match_tcp_syn(struct nlbuf *b)
 	nft_expr_cmp(b, NFT_CMP_EQ, NFT_REG_1, &syn, 1);
 }
 
+/* SYNs in from ifname announcing more than mss: lowered to it. */
+static void add_fixed_clamp(struct fw_batch *fb, const char *ifname,
+			    uint8_t nfproto, const char *family, unsigned mss,
+			    unsigned mtu, const char *mtu_name)
+{
+	struct nlbuf *b = &fb->nl;
+	uint16_t mss_be = htons((uint16_t)mss);
+	struct rule r;
+	char c[96];
+
+	snprintf(c, sizeof(c), "mss clamp %s in from %s to %u (%s %u)", family,
+		 ifname, mss, mtu_name, mtu);
+	r = rule_begin(fb, "mangle_forward", c);
+	nft_match_ifname(b, NFT_META_IIFNAME, ifname);
+	match_nfproto(b, nfproto);
+	match_tcp_syn(b);
+	nft_expr_exthdr_load(b, NFT_EXTHDR_OP_TCPOPT, TCPOPT_MAXSEG_KIND, 2, 2,
+			     NFT_REG_1);
+	nft_expr_cmp(b, NFT_CMP_GT, NFT_REG_1, &mss_be, 2);
+	nft_expr_counter(b);
+	nft_expr_immediate(b, NFT_REG_1, &mss_be, 2);
+	nft_expr_exthdr_set(b, NFT_EXTHDR_OP_TCPOPT, TCPOPT_MAXSEG_KIND, 2, 2,
+			    NFT_REG_1);
+	nft_rule_end(b, r.pos, c);
+}
+
 static void add_mss_rules(const struct fw_policy *p, struct fw_batch *fb)
 {
 	static const struct {
@@ -435,32 +488,32 @@ static void add_mss_rules(const struct fw_policy *p, struct fw_batch *fb)
 			nft_rule_end(b, r.pos, c);
 		}
 	}
+	if (p->dslite[0]) {
+		struct rule r;
+
+		snprintf(c, sizeof(c), "mss clamp ipv4 out of %s to route mtu",
+			 p->dslite);
+		r = rule_begin(fb, "mangle_postrouting", c);
+		nft_match_ifname(b, NFT_META_OIFNAME, p->dslite);
+		match_nfproto(b, NFPROTO_IPV4);
+		match_tcp_syn(b);
+		nft_expr_counter(b);
+		nft_expr_rt(b, NFT_RT_TCPMSS, NFT_REG_1);
+		nft_expr_byteorder(b, NFT_BYTEORDER_HTON, NFT_REG_1, 2, 2);
+		nft_expr_exthdr_set(b, NFT_EXTHDR_OP_TCPOPT, TCPOPT_MAXSEG_KIND,
+				    2, 2, NFT_REG_1);
+		nft_rule_end(b, r.pos, c);
+		add_fixed_clamp(fb, p->dslite, NFPROTO_IPV4, "ipv4",
+				p->dslite_mtu - MSS_HDR4, p->dslite_mtu,
+				"dslite mtu");
+	}
 	if (!p->wan_mtu)
 		return;
 	for (unsigned w = 0; w < p->n_wan; w++) {
-		for (size_t i = 0; i < 2; i++) {
-			uint16_t mss = (uint16_t)(p->wan_mtu - fam[i].hdr);
-			uint16_t mss_be = htons(mss);
-			struct rule r;
-
-			snprintf(c, sizeof(c), "mss clamp %s in from %s to %u "
-				 "(wan mtu %u)", fam[i].name, p->wan[w],
-				 (unsigned)mss, (unsigned)p->wan_mtu);
-			r = rule_begin(fb, "mangle_forward", c);
-			nft_match_ifname(b, NFT_META_IIFNAME, p->wan[w]);
-			match_nfproto(b, fam[i].nfproto);
-			match_tcp_syn(b);
-			nft_expr_exthdr_load(b, NFT_EXTHDR_OP_TCPOPT,
-					     TCPOPT_MAXSEG_KIND, 2, 2,
-					     NFT_REG_1);
-			nft_expr_cmp(b, NFT_CMP_GT, NFT_REG_1, &mss_be, 2);
-			nft_expr_counter(b);
-			nft_expr_immediate(b, NFT_REG_1, &mss_be, 2);
-			nft_expr_exthdr_set(b, NFT_EXTHDR_OP_TCPOPT,
-					    TCPOPT_MAXSEG_KIND, 2, 2,
-					    NFT_REG_1);
-			nft_rule_end(b, r.pos, c);
-		}
+		for (size_t i = 0; i < 2; i++)
+			add_fixed_clamp(fb, p->wan[w], fam[i].nfproto,
+					fam[i].name, p->wan_mtu - fam[i].hdr,
+					p->wan_mtu, "wan mtu");
 	}
 }
 
@@ -484,8 +537,17 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		     unsigned n_bans, int bad_rule, struct fw_batch *fb)
 {
 	struct nlbuf *b = &fb->nl;
+	/* The wan zone: the wan interfaces and the DS-Lite tunnel (which is
+	 * left out of the masquerade only). */
+	const char *zone_wan[FW_ZONE_IFS_MAX + 1];
+	unsigned n_zone_wan = 0;
 	struct rule r;
 	uint32_t seq;
+
+	for (unsigned w = 0; w < p->n_wan; w++)
+		zone_wan[n_zone_wan++] = p->wan[w];
+	if (p->dslite[0])
+		zone_wan[n_zone_wan++] = p->dslite;
 
 	/* Create-if-missing then delete makes "delete if exists" on any
 	 * kernel (DESTROYTABLE is 6.3+); the batch commits or fails whole. */
@@ -524,9 +586,9 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	r = rule_begin(fb, "input", "loopback");
 	nft_match_ifname(b, NFT_META_IIFNAME, "lo");
 	rule_end(&r, NF_ACCEPT, NULL);
-	for (unsigned w = 0; w < p->n_wan; w++) {
-		r = rule_begin(fb, "input", p->wan[w]);
-		nft_match_ifname(b, NFT_META_IIFNAME, p->wan[w]);
+	for (unsigned w = 0; w < n_zone_wan; w++) {
+		r = rule_begin(fb, "input", zone_wan[w]);
+		nft_match_ifname(b, NFT_META_IIFNAME, zone_wan[w]);
 		rule_end(&r, NFT_JUMP, "input_wan");
 	}
 	add_conntrack_rules(fb, "input");
@@ -548,6 +610,7 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	add_conntrack_rules(fb, "input_wan");
 	add_icmp_rules(fb);
 	add_dhcp_client_rules(fb);
+	add_dslite_rule(p, fb);
 	r = rule_begin(fb, "input_wan", "wan to router");
 	rule_end(&r, NF_DROP, NULL);
 
@@ -558,21 +621,21 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 	rule_end(&r, NF_ACCEPT, NULL);
 
 	/* forward */
-	for (unsigned w = 0; w < p->n_wan; w++) {
-		r = rule_begin(fb, "forward", p->wan[w]);
-		nft_match_ifname(b, NFT_META_IIFNAME, p->wan[w]);
+	for (unsigned w = 0; w < n_zone_wan; w++) {
+		r = rule_begin(fb, "forward", zone_wan[w]);
+		nft_match_ifname(b, NFT_META_IIFNAME, zone_wan[w]);
 		rule_end(&r, NFT_JUMP, "forward_wan");
 	}
 	add_conntrack_rules(fb, "forward");
 	for (unsigned l = 0; l < p->n_lan; l++) {
-		for (unsigned w = 0; w < p->n_wan; w++) {
+		for (unsigned w = 0; w < n_zone_wan; w++) {
 			char c[48];
 
 			snprintf(c, sizeof(c), "lan to wan: %s to %s",
-				 p->lan[l], p->wan[w]);
+				 p->lan[l], zone_wan[w]);
 			r = rule_begin(fb, "forward", c);
 			nft_match_ifname(b, NFT_META_IIFNAME, p->lan[l]);
-			nft_match_ifname(b, NFT_META_OIFNAME, p->wan[w]);
+			nft_match_ifname(b, NFT_META_OIFNAME, zone_wan[w]);
 			rule_end(&r, NF_ACCEPT, NULL);
 		}
 	}

@@ -72,6 +72,27 @@ int main(void)
 	CHECK_STR(p.wan[0], "eth0");
 	CHECK_EQ_UINT(p.wan_mtu, 9000);
 
+	/* DS-Lite: IPv4 leaves by dslite0 (its MTU 1460, or the wan's less
+	 * 40), IPv6 by the WAN; the AFTR when the config names it. */
+	parse("[wan]\ninterface eth0\nipv4 dslite\naftr 2001:db8::1\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(p.n_wan, 1);
+	CHECK_STR(p.wan[0], "eth0");
+	CHECK_STR(p.dslite, "dslite0");
+	CHECK_EQ_UINT(p.dslite_mtu, 1460);
+	CHECK(p.has_aftr && p.aftr[0] == 0x20 && p.aftr[15] == 1);
+	parse("[wan]\ninterface eth0\nvlan 7\nmtu 1400\nipv4 dslite\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_STR(p.wan[0], "eth0.7");
+	CHECK_STR(p.dslite, "dslite0");
+	CHECK_EQ_UINT(p.dslite_mtu, 1360);
+	CHECK(!p.has_aftr);
+	parse("[wan]\ninterface eth0\n[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_STR(p.dslite, "");
+
 	/* The safe default keeps WAN down: nothing to firewall, said clearly. */
 	CHECK_EQ_INT(config_safe_default(&cfg), 0);
 	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), -1);

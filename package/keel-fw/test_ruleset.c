@@ -224,6 +224,94 @@ static void test_mss_fixed(void)
 			CHECK(strstr(s.rules[i].match, "lan0") == NULL);
 }
 
+/* DS-Lite: the tunnel is wan for IPv4 (input, forward, lan to it, MSS
+ * clamps to its MTU) but never masqueraded; the wan takes IPv4-in-IPv6
+ * from the AFTR only, and IPv6 stays on the wan interface. */
+static void test_dslite(void)
+{
+	struct fw_policy p;
+	struct seen s;
+	const struct fw_rule_info *r;
+	char err[200], text_out[512];
+	const char *text = "lan lan0\nwan wan0\ndslite dslite0 1460 2001:db8::1\n"
+		"forward tcp 443 [2001:db8::10]\n";
+
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(fw_policy_check(&p, err, sizeof(err)), 0);
+	fw_policy_print(&p, text_out, sizeof(text_out));
+	CHECK(strstr(text_out, "dslite dslite0 1460 2001:db8::1\n") != NULL);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+
+	r = find(&s, "input", "dslite0");
+	CHECK(r && !strcmp(r->verdict, "jump input_wan"));
+	CHECK(index_of(&s, "input", "dslite0") <
+	      index_of(&s, "input", "established, related"));
+	r = find(&s, "forward", "dslite0");
+	CHECK(r && !strcmp(r->verdict, "jump forward_wan"));
+	r = find(&s, "forward", "lan to wan: lan0 to dslite0");
+	CHECK(r && !strcmp(r->verdict, "accept"));
+	r = find(&s, "input_wan", "dslite: ipv4-in-ipv6 from aftr 2001:db8::1");
+	CHECK(r && !strcmp(r->verdict, "accept"));
+	CHECK(r && !strcmp(r->match, "nfproto ipv6 ip6 saddr 2001:db8::1 "
+			   "ipencap"));
+	/* before the final drop of what wan sends the router */
+	CHECK(index_of(&s, "input_wan", "dslite: ipv4-in-ipv6 from aftr "
+		       "2001:db8::1") < index_of(&s, "input_wan", "wan to router"));
+	/* no NAT44 on the B4: the only masquerade is out of wan0 */
+	CHECK(find(&s, "postrouting", "masquerade ipv4 out of wan0") != NULL);
+	for (unsigned i = 0; i < s.n_rules; i++)
+		if (!strcmp(s.rules[i].verdict, "masquerade"))
+			CHECK(strstr(s.rules[i].match, "dslite0") == NULL);
+	r = find(&s, "mangle_postrouting", "mss clamp ipv4 out of dslite0 to route mtu");
+	CHECK(r && !strcmp(r->match, "oifname \"dslite0\" nfproto ipv4 tcp "
+			   "flags syn / syn,rst"));
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set rt mtu"));
+	r = find(&s, "mangle_forward", "mss clamp ipv4 in from dslite0 to 1420 "
+		 "(dslite mtu 1460)");
+	CHECK(r && !strcmp(r->verdict, "tcp option maxseg size set 1420"));
+	CHECK(r && !strcmp(r->match, "iifname \"dslite0\" nfproto ipv4 tcp flags "
+			   "syn / syn,rst tcp option maxseg size > 1420"));
+	/* IPv6 stays on wan0: no IPv6 clamp on the tunnel */
+	CHECK(find(&s, "mangle_postrouting", "mss clamp ipv6 out of dslite0 to "
+		   "route mtu") == NULL);
+	CHECK(find(&s, "mangle_postrouting", "mss clamp ipv6 out of wan0 to "
+		   "route mtu") != NULL);
+
+	/* The AFTR by DHCPv6: from any source (ip6tnl checks its remote). */
+	text = "lan lan0\nwan wan0\ndslite dslite0 1452\n";
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+	r = find(&s, "input_wan", "dslite: ipv4-in-ipv6 (aftr by dhcpv6)");
+	CHECK(r && !strcmp(r->match, "nfproto ipv6 ipencap"));
+	CHECK(find(&s, "mangle_forward", "mss clamp ipv4 in from dslite0 to 1412 "
+		   "(dslite mtu 1452)") != NULL);
+
+	/* What cannot be. */
+	text = "lan lan0\nwan wan0\ndslite dslite0 1460\nforward tcp 80 192.168.1.10\n";
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(fw_policy_check(&p, err, sizeof(err)), -1);
+	CHECK(strstr(err, "AFTR owns the public IPv4 address") != NULL);
+	text = "lan lan0\nwan wan0\ndslite wan0 1460\n";
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	CHECK_EQ_INT(fw_policy_check(&p, err, sizeof(err)), -1);
+	CHECK(strstr(err, "dslite wan0 is also in wan") != NULL);
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse("dslite d0 1460 192.0.2.1\n", 24, &p, err,
+				     sizeof(err)), -1);
+	CHECK(strstr(err, "is not an IPv6 address") != NULL);
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse("dslite d0 100\n", 14, &p, err, sizeof(err)), -1);
+	CHECK(strstr(err, "MTU not a number in 1240-8960") != NULL);
+}
+
 static void test_bad_rule_and_ban(void)
 {
 	struct fw_policy p;
@@ -374,6 +462,7 @@ int main(void)
 	test_largest();
 	test_policy_batch();
 	test_mss_fixed();
+	test_dslite();
 	test_bad_rule_and_ban();
 	test_setelem_reply();
 	return check_done();

@@ -243,6 +243,37 @@ static int k_wan_dhcpv6(struct parser *p)
 	return 0;
 }
 
+static int k_wan_ipv4(struct parser *p)
+{
+	if (conf_tok_is(&p->args[0], "native"))
+		p->cfg->wan.ipv4 = CONFIG_WAN_IPV4_NATIVE;
+	else if (conf_tok_is(&p->args[0], "dslite"))
+		p->cfg->wan.ipv4 = CONFIG_WAN_IPV4_DSLITE;
+	else
+		return conf_fail_tok(p, &p->args[0], "is not native or dslite");
+	return 0;
+}
+
+/* The AFTR by address only: a name would need a resolver before the
+ * tunnel could exist. Unicast only: it is the tunnel's far end. */
+static int k_wan_aftr(struct parser *p)
+{
+	static const uint8_t any[16];
+	struct config_addr a;
+
+	if (config_val_addr(ARG(0), CONFIG_AF_INET6, &a))
+		return conf_fail_tok(p, &p->args[0], "is not an IPv6 address "
+				     "(give the AFTR's address, or leave aftr "
+				     "out to learn it by DHCPv6)");
+	if (memcmp(a.bytes, any, 16) == 0 || a.bytes[0] == 0xff ||
+	    (memcmp(a.bytes, any, 15) == 0 && a.bytes[15] == 1) ||
+	    (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0x80))
+		return conf_fail_tok(p, &p->args[0], "is not a global unicast "
+				     "address");
+	p->cfg->wan.aftr = a;
+	return 0;
+}
+
 /* ---- [lan NAME] ---- */
 
 static int k_lan_interface(struct parser *p)
@@ -914,6 +945,8 @@ static const struct key_spec wan_keys[] = {
 	{ "password", k_wan_password, 1, 1, false, false },
 	{ "service", k_wan_service, 1, 1, false, false },
 	{ "dhcpv6", k_wan_dhcpv6, 1, 1, false, false },
+	{ "ipv4", k_wan_ipv4, 1, 1, false, false },
+	{ "aftr", k_wan_aftr, 1, 1, false, false },
 	{ NULL, NULL, 0, 0, false, false },
 };
 static const struct key_spec lan_keys[] = {

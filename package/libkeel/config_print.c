@@ -119,6 +119,13 @@ static void print_wan(const struct keel_config *cfg, bool secrets, FILE *out)
 	if (wan->dhcpv6 != CONFIG_DHCPV6_AUTO)
 		fprintf(out, "dhcpv6 %s\n",
 			wan->dhcpv6 == CONFIG_DHCPV6_ON ? "on" : "off");
+	if (wan->ipv4 == CONFIG_WAN_IPV4_DSLITE)
+		fputs("ipv4 dslite\n", out);
+	if (wan->aftr.family) {
+		fputs("aftr ", out);
+		put_addr(out, &wan->aftr, false);
+		fputc('\n', out);
+	}
 }
 
 static void print_lan(const struct config_lan *lan, unsigned index, FILE *out)

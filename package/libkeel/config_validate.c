@@ -191,6 +191,58 @@ static int check_wan(const struct keel_config *cfg, struct config_error *err)
 	return 0;
 }
 
+static bool wan_has_v6_addr(const struct config_wan *wan)
+{
+	for (unsigned i = 0; i < wan->n_addrs; i++)
+		if (wan->addrs[i].family == CONFIG_AF_INET6)
+			return true;
+	return false;
+}
+
+/* DS-Lite: IPv4 only through the tunnel, whose far end something must
+ * name, over an IPv6 WAN. */
+static int check_wan_dslite(const struct keel_config *cfg,
+			    struct config_error *err)
+{
+	const struct config_wan *wan = &cfg->wan;
+
+	if (!wan->present)
+		return 0;
+	if (wan->ipv4 != CONFIG_WAN_IPV4_DSLITE) {
+		if (wan->aftr.family)
+			return fail(err, "[wan] aftr is only for ipv4 dslite");
+		return 0;
+	}
+	/* ppp0 exists only once pppd is up: the tunnel would have to be
+	 * made then, which init does not do yet. */
+	if (wan->mode == CONFIG_WAN_PPPOE)
+		return fail(err, "[wan] ipv4 dslite with mode pppoe is not "
+			    "supported yet");
+	if (wan->mode == CONFIG_WAN_STATIC && !wan_has_v6_addr(wan) &&
+	    !wan->accept_ra)
+		return fail(err, "[wan] ipv4 dslite with mode static needs an "
+			    "IPv6 address or accept-ra on (the tunnel to the "
+			    "AFTR runs over IPv6)");
+	for (unsigned i = 0; i < wan->n_addrs; i++)
+		if (wan->addrs[i].family == CONFIG_AF_INET)
+			return fail(err, "[wan] ipv4 dslite: no IPv4 address "
+				    "on the WAN (IPv4 runs in the tunnel)");
+	if (wan->gateway4.family)
+		return fail(err, "[wan] ipv4 dslite: no IPv4 gateway (the "
+			    "IPv4 default route is the tunnel)");
+	if (wan->dhcpv6 == CONFIG_DHCPV6_OFF && !wan->aftr.family)
+		return fail(err, "[wan] ipv4 dslite with dhcpv6 off needs aftr "
+			    "(nothing else could name the AFTR)");
+	/* IPv6 forwards reach the host directly and stay allowed. */
+	for (unsigned i = 0; i < cfg->n_forwards; i++)
+		if (cfg->forwards[i].family == CONFIG_AF_INET)
+			return fail(err, "[forward %s]: an IPv4 port forward "
+				    "cannot work with [wan] ipv4 dslite (the "
+				    "AFTR owns the public IPv4 address)",
+				    cfg->forwards[i].name);
+	return 0;
+}
+
 static int check_pool(const struct keel_config *cfg,
 		      const struct config_dhcp_pool *dp,
 		      struct config_error *err)
@@ -397,7 +449,8 @@ int config_validate(const struct keel_config *cfg, struct config_error *err)
 {
 	memset(err, 0, sizeof(*err));
 	if (check_interfaces(cfg, err) || check_lans(cfg, err) ||
-	    check_wan(cfg, err) || check_dhcp(cfg, err) ||
+	    check_wan_dslite(cfg, err) || check_wan(cfg, err) ||
+	    check_dhcp(cfg, err) ||
 	    check_forwards(cfg, err) || check_flow(cfg, err) ||
 	    check_ports(cfg, err))
 		return -1;

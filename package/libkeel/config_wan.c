@@ -35,3 +35,20 @@ unsigned config_wan_mtu(const struct config_wan *wan)
 		return wan->mtu;
 	return wan->mode == CONFIG_WAN_PPPOE ? CONFIG_PPPOE_MTU_DEFAULT : 0;
 }
+
+void config_wan_l3_v4(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 1])
+{
+	if (wan->ipv4 == CONFIG_WAN_IPV4_DSLITE)
+		snprintf(out, CONFIG_IFNAME_MAX + 1, "%s", CONFIG_DSLITE_IFNAME);
+	else
+		config_wan_l3(wan, out);
+}
+
+unsigned config_wan_dslite_mtu(const struct config_wan *wan)
+{
+	unsigned mtu = config_wan_mtu(wan);
+
+	if (mtu && mtu - CONFIG_DSLITE_HDR < CONFIG_DSLITE_MTU)
+		return mtu - CONFIG_DSLITE_HDR;
+	return CONFIG_DSLITE_MTU;
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <net/if.h>
+#include <netinet/in.h>
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
@@ -112,6 +113,60 @@ void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
 	}
 	nlb_nest_end(b, data);
 	nlb_nest_end(b, info);
+	nlb_msg_end(b, msg);
+}
+
+/* IFLA_LINKINFO { kind ip6tnl, data { ... } } for add and change alike. */
+static void ip6tnl_info(struct nlbuf *b, int link_ifindex, const uint8_t *local,
+			const uint8_t *remote)
+{
+	size_t info = nlb_nest_begin(b, IFLA_LINKINFO), data;
+
+	nlb_put_str(b, IFLA_INFO_KIND, "ip6tnl");
+	data = nlb_nest_begin(b, IFLA_INFO_DATA);
+	if (link_ifindex)
+		nlb_put_u32(b, RTNL_IPTUN_LINK, (uint32_t)link_ifindex);
+	if (local)
+		nlb_put(b, RTNL_IPTUN_LOCAL, local, 16);
+	nlb_put(b, RTNL_IPTUN_REMOTE, remote, 16);
+	nlb_put_u8(b, RTNL_IPTUN_TTL, RTNL_IP6TNL_HOPLIMIT);
+	nlb_put_u8(b, RTNL_IPTUN_PROTO, IPPROTO_IPIP);
+	nlb_put_u32(b, RTNL_IPTUN_FLAGS, RTNL_IP6_TNL_F_IGN_ENCAP_LIMIT);
+	nlb_nest_end(b, data);
+	nlb_nest_end(b, info);
+}
+
+void rtnl_ip6tnl_add(struct nlbuf *b, uint32_t seq, const char *name,
+		     int link_ifindex, const uint8_t *local,
+		     const uint8_t *remote, unsigned mtu)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	size_t msg = nlb_msg_begin(b, RTM_NEWLINK, REQ | NLM_F_CREATE | NLM_F_EXCL,
+				   seq, &ifi, sizeof(ifi));
+
+	nlb_put_str(b, IFLA_IFNAME, name);
+	if (mtu)
+		nlb_put_u32(b, IFLA_MTU, mtu);
+	ip6tnl_info(b, link_ifindex, local, remote);
+	nlb_msg_end(b, msg);
+}
+
+void rtnl_ip6tnl_change(struct nlbuf *b, uint32_t seq, int ifindex,
+			int link_ifindex, const uint8_t *local,
+			const uint8_t *remote)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	size_t msg = nlb_msg_begin(b, RTM_NEWLINK, REQ, seq, &ifi, sizeof(ifi));
+
+	ip6tnl_info(b, link_ifindex, local, remote);
+	nlb_msg_end(b, msg);
+}
+
+void rtnl_link_del(struct nlbuf *b, uint32_t seq, int ifindex)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	size_t msg = nlb_msg_begin(b, RTM_DELLINK, REQ, seq, &ifi, sizeof(ifi));
+
 	nlb_msg_end(b, msg);
 }
 

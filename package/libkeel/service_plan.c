@@ -166,7 +166,9 @@ int services_plan(const struct keel_config *cfg, const char *path,
 		def_init(d, "logd");
 		def_keel(d, "/usr/sbin/logd", path, NULL);
 	}
-	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_DHCP)
+	/* DS-Lite: no DHCPv4 on the WAN, IPv4 rides the tunnel. */
+	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_DHCP &&
+	    cfg->wan.ipv4 != CONFIG_WAN_IPV4_DSLITE)
 		plan_wan_dhcp(cfg, NEXT());
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_PPPOE)
 		plan_wan_ppp(cfg, NEXT());

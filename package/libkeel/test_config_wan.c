@@ -119,8 +119,73 @@ static void test_dhcpv6_subnet_id(void)
 		  "address 10.1.0.1/24\n", 0, "subnet-id 1: the same as [lan lan]");
 }
 
+/* DS-Lite: [wan] ipv4 and aftr, the derived tunnel name and MTU, and the
+ * combinations that could not work. */
+static void test_dslite(void)
+{
+	char name[CONFIG_IFNAME_MAX + 1];
+	static const uint8_t aftr[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+
+	if (PARSE_OK(LAN WAN)) {
+		CHECK_EQ_INT(cfg.wan.ipv4, CONFIG_WAN_IPV4_NATIVE);
+		config_wan_l3_v4(&cfg.wan, name);
+		CHECK_STR(name, "eth0");
+	}
+	if (PARSE_OK(LAN WAN "ipv4 dslite\naftr 2001:db8::1\nvlan 7\n")) {
+		CHECK_EQ_INT(cfg.wan.ipv4, CONFIG_WAN_IPV4_DSLITE);
+		CHECK_EQ_INT(cfg.wan.aftr.family, CONFIG_AF_INET6);
+		CHECK(memcmp(cfg.wan.aftr.bytes, aftr, 16) == 0);
+		config_wan_l3_v4(&cfg.wan, name);
+		CHECK_STR(name, "dslite0");
+		/* IPv6 stays on the WAN itself. */
+		config_wan_l3(&cfg.wan, name);
+		CHECK_STR(name, "eth0.7");
+		CHECK_EQ_UINT(config_wan_dslite_mtu(&cfg.wan), 1460);
+		print_to_buffer(&cfg);
+		CHECK(strstr(printed, "ipv4 dslite\naftr 2001:db8::1\n") != NULL);
+	}
+	/* The AFTR from DHCPv6 option 64: no aftr, dhcpv6 not off. */
+	if (PARSE_OK(LAN WAN "ipv4 dslite\nmtu 1400\n")) {
+		CHECK_EQ_INT(cfg.wan.aftr.family, 0);
+		CHECK_EQ_UINT(config_wan_dslite_mtu(&cfg.wan), 1360);
+	}
+	if (PARSE_OK(LAN WAN "ipv4 dslite\nmtu 9000\n"))
+		CHECK_EQ_UINT(config_wan_dslite_mtu(&cfg.wan), 1460);
+	/* Static over IPv6 alone. */
+	PARSE_OK(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
+		 "gateway fe80::1\nipv4 dslite\naftr 2001:db8::1\n");
+	/* IPv6 port forwards do not involve the AFTR. */
+	PARSE_OK(LAN WAN "ipv4 dslite\n[forward v6]\nproto tcp\nport 22\n"
+		 "to [fd00::10]\n");
+
+	PARSE_ERR(LAN WAN "ipv4 nat64\n", 6, "nat64 is not native or dslite");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr aftr.example.net\n", 7,
+		  "leave aftr out to learn it by DHCPv6");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr 192.0.2.1\n", 7,
+		  "is not an IPv6 address");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr ::\n", 7, "not a global unicast");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr ff02::2\n", 7,
+		  "not a global unicast");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr fe80::1\n", 7,
+		  "not a global unicast");
+	PARSE_ERR(LAN WAN "aftr 2001:db8::1\n", 0, "aftr is only for ipv4 dslite");
+	PARSE_ERR(LAN WAN "ipv4 dslite\ndhcpv6 off\n", 0,
+		  "dhcpv6 off needs aftr");
+	PARSE_OK(LAN WAN "ipv4 dslite\ndhcpv6 off\naftr 2001:db8::1\n");
+	PARSE_ERR(LAN WAN "mode pppoe\nuser u\nipv4 dslite\n", 0,
+		  "with mode pppoe is not supported yet");
+	PARSE_ERR(LAN WAN "mode static\naddress 192.0.2.2/24 2001:db8:1::2/64\n"
+		  "gateway fe80::1\nipv4 dslite\n", 0, "no IPv4 address on the WAN");
+	PARSE_ERR(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
+		  "gateway 192.0.2.1 fe80::1\nipv4 dslite\n", 0,
+		  "no IPv4 gateway");
+	PARSE_ERR(LAN WAN "ipv4 dslite\n[forward web]\nproto tcp\nport 443\n"
+		  "to 10.0.0.10\n", 0, "the AFTR owns the public IPv4 address");
+}
+
 int main(void)
 {
+	test_dslite();
 	test_dhcpv6_subnet_id();
 	test_pppoe();
 	test_vlan_mtu();

@@ -13,6 +13,10 @@
 #include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
+/* The kernel's names, to cross-check rtnl.h's copies (glibc's headers
+ * and these agree on the host). */
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
 
 #include "check.h"
 #include "kernel_child.h"
@@ -167,6 +171,103 @@ static void test_rename_layout(void)
 	CHECK_STR(text, "wan0");
 }
 
+/* Reads the ip6tnl IFLA_INFO_DATA of m into data; returns its kind. */
+static int ip6tnl_data(const struct nlmsg_view *m, struct nla_view *tb,
+		       struct nla_view *data, char kind[IFNAMSIZ])
+{
+	struct nla_view info[IFLA_INFO_MAX + 1];
+
+	if (nlmsg_parse(m, sizeof(struct ifinfomsg), tb, IFLA_MAX) != 0 ||
+	    !tb[IFLA_LINKINFO].data ||
+	    nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+		      IFLA_INFO_MAX) != 0 ||
+	    nla_get_str(&info[IFLA_INFO_KIND], kind, IFNAMSIZ) != 0 ||
+	    !info[IFLA_INFO_DATA].data)
+		return -1;
+	return nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+			 data, IFLA_IPTUN_MAX);
+}
+
+/* DS-Lite's tunnel: ipip6 to the AFTR over the WAN, no encapsulation
+ * limit, as `ip -6 tunnel add dslite0 mode ipip6 remote AFTR dev eth0
+ * encaplimit none` would ask; then the change and the removal. */
+static void test_ip6tnl_layout(void)
+{
+	static const uint8_t aftr[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static const uint8_t local[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1,
+					   [15] = 2 };
+	uint8_t mem[512];
+	struct nlbuf b;
+	struct nlmsg_view m;
+	struct nla_view tb[IFLA_MAX + 1], data[IFLA_IPTUN_MAX + 1];
+	struct ifinfomsg ifi;
+	char text[IFNAMSIZ];
+	uint32_t v;
+	size_t off = 0;
+
+	/* rtnl.h's copies of the kernel's numbers. */
+	CHECK_EQ_INT(RTNL_IPTUN_LINK, IFLA_IPTUN_LINK);
+	CHECK_EQ_INT(RTNL_IPTUN_LOCAL, IFLA_IPTUN_LOCAL);
+	CHECK_EQ_INT(RTNL_IPTUN_REMOTE, IFLA_IPTUN_REMOTE);
+	CHECK_EQ_INT(RTNL_IPTUN_TTL, IFLA_IPTUN_TTL);
+	CHECK_EQ_INT(RTNL_IPTUN_FLAGS, IFLA_IPTUN_FLAGS);
+	CHECK_EQ_INT(RTNL_IPTUN_PROTO, IFLA_IPTUN_PROTO);
+	CHECK_EQ_INT(RTNL_IP6_TNL_F_IGN_ENCAP_LIMIT, IP6_TNL_F_IGN_ENCAP_LIMIT);
+
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_ip6tnl_add(&b, 4, "dslite0", 2, NULL, aftr, 1460);
+	rtnl_ip6tnl_change(&b, 5, 9, 2, local, aftr);
+	rtnl_link_del(&b, 6, 9);
+	CHECK(nlb_ok(&b));
+
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, RTM_NEWLINK);
+	CHECK_EQ_UINT(m.hdr.nlmsg_seq, 4);
+	CHECK((m.hdr.nlmsg_flags & (NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK)) ==
+	      (NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK));
+	CHECK_EQ_INT(ip6tnl_data(&m, tb, data, text), 0);
+	CHECK_STR(text, "ip6tnl");
+	CHECK_EQ_INT(nla_get_str(&tb[IFLA_IFNAME], text, sizeof(text)), 0);
+	CHECK_STR(text, "dslite0");
+	CHECK_EQ_INT(nla_get_u32(&tb[IFLA_MTU], &v), 0);
+	CHECK_EQ_UINT(v, 1460);
+	/* The link is in the tunnel's data, not the top-level IFLA_LINK. */
+	CHECK(tb[IFLA_LINK].data == NULL);
+	CHECK_EQ_INT(nla_get_u32(&data[IFLA_IPTUN_LINK], &v), 0);
+	CHECK_EQ_UINT(v, 2);
+	CHECK(data[IFLA_IPTUN_REMOTE].len == 16 &&
+	      memcmp(data[IFLA_IPTUN_REMOTE].data, aftr, 16) == 0);
+	CHECK(data[IFLA_IPTUN_LOCAL].data == NULL);
+	CHECK(data[IFLA_IPTUN_PROTO].len == 1 &&
+	      *(const uint8_t *)data[IFLA_IPTUN_PROTO].data == IPPROTO_IPIP);
+	CHECK(data[IFLA_IPTUN_TTL].len == 1 &&
+	      *(const uint8_t *)data[IFLA_IPTUN_TTL].data == 64);
+	CHECK_EQ_INT(nla_get_u32(&data[IFLA_IPTUN_FLAGS], &v), 0);
+	CHECK_EQ_UINT(v, IP6_TNL_F_IGN_ENCAP_LIMIT);
+	CHECK(data[IFLA_IPTUN_ENCAP_LIMIT].data == NULL);
+
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, RTM_NEWLINK);
+	CHECK(!(m.hdr.nlmsg_flags & NLM_F_CREATE));
+	memcpy(&ifi, m.payload, sizeof(ifi));
+	CHECK_EQ_INT(ifi.ifi_index, 9);
+	CHECK_EQ_INT(ip6tnl_data(&m, tb, data, text), 0);
+	CHECK_STR(text, "ip6tnl");
+	CHECK(tb[IFLA_IFNAME].data == NULL);
+	CHECK(data[IFLA_IPTUN_LOCAL].len == 16 &&
+	      memcmp(data[IFLA_IPTUN_LOCAL].data, local, 16) == 0);
+	CHECK(data[IFLA_IPTUN_REMOTE].len == 16 &&
+	      memcmp(data[IFLA_IPTUN_REMOTE].data, aftr, 16) == 0);
+	CHECK_EQ_INT(nla_get_u32(&data[IFLA_IPTUN_FLAGS], &v), 0);
+	CHECK_EQ_UINT(v, IP6_TNL_F_IGN_ENCAP_LIMIT);
+
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 1);
+	CHECK_EQ_UINT(m.hdr.nlmsg_type, RTM_DELLINK);
+	memcpy(&ifi, m.payload, sizeof(ifi));
+	CHECK_EQ_INT(ifi.ifi_index, 9);
+	CHECK_EQ_INT(nlmsg_next(b.data, b.len, &off, &m), 0);
+}
+
 /* A buffer too small is reported once, not written past. */
 static void test_overflow(void)
 {
@@ -249,6 +350,13 @@ static int kernel_child(void)
 	if (rtnl_apply(&b, 8, 9, &failed, msg, sizeof(msg)) != 0 ||
 	    (int)if_nametoindex("kport0") != br || if_nametoindex("kbr0") != 0)
 		return 20;
+	/* A live apply that no longer wants a link (the DS-Lite tunnel)
+	 * removes it. */
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_link_del(&b, 10, br);
+	if (rtnl_apply(&b, 10, 10, &failed, msg, sizeof(msg)) != 0 ||
+	    if_nametoindex("kport0") != 0)
+		return 21;
 	return 0;
 }
 
@@ -264,6 +372,7 @@ int main(void)
 	test_addr_layout();
 	test_bridge_layout();
 	test_rename_layout();
+	test_ip6tnl_layout();
 	test_overflow();
 	test_kernel();
 	return check_done();

@@ -73,6 +73,20 @@ static void test_default_wan(void)
 	CHECK(find(4, "wan6") == NULL);
 }
 
+/* DS-Lite: no DHCPv4 client on the WAN; wan6 still runs (IPv6, and the
+ * AFTR's name when aftr is not set). */
+static void test_dslite(void)
+{
+	char err[200];
+
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nipv4 dslite\n"
+			   "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, SERVICES_MAX, err,
+				   sizeof(err)), 4);
+	CHECK(find(4, "wan-dhcp") == NULL);
+	CHECK(find(4, "wan6") != NULL);
+}
+
 /* Every count at its documented maximum: 13 services (14 with a DHCP
  * WAN), each fits. */
 static void test_maximal(void)
@@ -118,6 +132,7 @@ static void test_overflow(void)
 int main(void)
 {
 	test_default_wan();
+	test_dslite();
 	test_maximal();
 	test_overflow();
 	return check_done();

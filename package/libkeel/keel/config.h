@@ -82,6 +82,21 @@ enum config_wan_dhcpv6 {
 	CONFIG_DHCPV6_OFF,	/* never: wan6 is not started */
 };
 
+/* [wan] ipv4: how IPv4 reaches the Internet. DS-Lite (RFC 6333): the
+ * router is the B4, its IPv4 rides in IPv6 to the ISP's AFTR, which does
+ * the NAT44; no DHCPv4 on the WAN and no NAT on the router. */
+enum config_wan_ipv4 {
+	CONFIG_WAN_IPV4_NATIVE = 0,
+	CONFIG_WAN_IPV4_DSLITE,
+};
+
+/* The DS-Lite tunnel (ip6tnl, ipip6) and its MTU: 1500 less the outer
+ * IPv6 header. RFC 6333 5.7 well-known B4 address 192.0.0.2/29 (the
+ * AFTR's side is 192.0.0.1). */
+#define CONFIG_DSLITE_IFNAME	"dslite0"
+#define CONFIG_DSLITE_MTU	1460
+#define CONFIG_DSLITE_HDR	40	/* the outer IPv6 header */
+
 enum config_proto {
 	CONFIG_PROTO_TCP = 1,
 	CONFIG_PROTO_UDP = 2,
@@ -105,6 +120,10 @@ struct config_wan {
 	char ppp_password[CONFIG_PPP_TEXT_MAX + 1];	/* never printed */
 	char ppp_service[CONFIG_PPP_TEXT_MAX + 1];	/* "" any */
 	enum config_wan_dhcpv6 dhcpv6;
+	enum config_wan_ipv4 ipv4;
+	/* dslite only: the AFTR's IPv6 address; family 0: from DHCPv6
+	 * (OPTION_AFTR_NAME, RFC 6334). */
+	struct config_addr aftr;
 };
 
 /*
@@ -118,6 +137,11 @@ void config_wan_link(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 
 void config_wan_l3(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 1]);
 /* The MTU in effect: the key, or PPPoE's default, or 0 (leave it). */
 unsigned config_wan_mtu(const struct config_wan *wan);
+/* Where IPv4 leaves: dslite0 under ipv4 dslite, else config_wan_l3's. */
+void config_wan_l3_v4(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX + 1]);
+/* The DS-Lite tunnel's MTU: 1460, or the WAN's MTU less 40 when that is
+ * smaller (PPPoE 1492 -> 1452). */
+unsigned config_wan_dslite_mtu(const struct config_wan *wan);
 
 struct config_lan {
 	char name[CONFIG_NAME_MAX + 1];

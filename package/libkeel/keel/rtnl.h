@@ -30,6 +30,35 @@ void rtnl_bridge_add(struct nlbuf *b, uint32_t seq, const char *name);
 /* An 802.1Q link NAME on the parent, tagging with vid (1-4094). */
 void rtnl_vlan_add(struct nlbuf *b, uint32_t seq, const char *name,
 		   int parent_ifindex, unsigned vid);
+/*
+ * An ip6tnl link NAME carrying IPv4 in IPv6 (ipip6, DS-Lite's B4 side) to
+ * remote (16 bytes), its outer packets leaving by link_ifindex (0: any).
+ * local (16 bytes) is the outer source; NULL leaves it unset, and then the
+ * kernel's ip6tnl sends nothing (ip6_tnl_xmit_ctl needs a configured
+ * address) until rtnl_ip6tnl_change sets one. No encapsulation-limit
+ * option (IP6_TNL_F_IGN_ENCAP_LIMIT): many AFTRs drop packets carrying
+ * it. Hop limit 64. mtu 0: the kernel's (the route's MTU less 40).
+ */
+void rtnl_ip6tnl_add(struct nlbuf *b, uint32_t seq, const char *name,
+		     int link_ifindex, const uint8_t *local,
+		     const uint8_t *remote, unsigned mtu);
+/* The same settings on the existing tunnel ifindex (a new AFTR or local
+ * address): the kernel replaces all of them, so all are sent. */
+void rtnl_ip6tnl_change(struct nlbuf *b, uint32_t seq, int ifindex,
+			int link_ifindex, const uint8_t *local,
+			const uint8_t *remote);
+/* Removes a link (a tunnel a live apply no longer wants). */
+void rtnl_link_del(struct nlbuf *b, uint32_t seq, int ifindex);
+/* IFLA_INFO_DATA of ip6tnl (linux/if_tunnel.h, which clashes with the C
+ * library's headers under musl) and linux/ip6_tunnel.h's flag. */
+#define RTNL_IPTUN_LINK		1
+#define RTNL_IPTUN_LOCAL	2
+#define RTNL_IPTUN_REMOTE	3
+#define RTNL_IPTUN_TTL		4
+#define RTNL_IPTUN_FLAGS	8
+#define RTNL_IPTUN_PROTO	9
+#define RTNL_IP6_TNL_F_IGN_ENCAP_LIMIT	0x1
+#define RTNL_IP6TNL_HOPLIMIT	64
 /* Renames the link; the kernel refuses (EBUSY) while it is up. */
 void rtnl_link_rename(struct nlbuf *b, uint32_t seq, int ifindex,
 		      const char *name);
