@@ -51,14 +51,25 @@ static int wan_rank(uint32_t flags)
 	       (flags & IFA_F_TEMPORARY ? 1 : 0);
 }
 
-static int pick_ia_na(const struct engine *e, uint64_t now, uint8_t out[16])
+static int on_wan(const struct dslite_addrs *wan, const uint8_t a[16])
+{
+	for (unsigned i = 0; i < wan->n; i++)
+		if (!memcmp(wan->a[i].addr, a, 16))
+			return wan_rank(wan->a[i].flags) >= 0;
+	return 0;
+}
+
+/* Only once it is on the WAN: the kernel's ip6tnl sends nothing from an
+ * address it does not have (ip6_tnl_xmit_ctl). */
+static int pick_ia_na(const struct engine *e, uint64_t now,
+		      const struct dslite_addrs *wan, uint8_t out[16])
 {
 	int found = 0;
 
 	for (unsigned i = 0; i < e->n_addrs; i++) {
 		const struct engine_addr *a = &e->addrs[i];
 
-		if (a->valid_until <= now || !global_unicast(a->addr))
+		if (a->valid_until <= now || !on_wan(wan, a->addr))
 			continue;
 		if (!found || a->pref_until > now) {
 			memcpy(out, a->addr, 16);
@@ -137,7 +148,7 @@ int dslite_decide(const struct dslite_cfg *cfg, const struct engine *e,
 	if (cfg->has_local) {
 		memcpy(out->local, cfg->local, 16);
 		out->local_from = DSLITE_FROM_STATIC;
-	} else if (pick_ia_na(e, now, out->local)) {
+	} else if (pick_ia_na(e, now, wan, out->local)) {
 		out->local_from = DSLITE_FROM_IA_NA;
 	} else if (pick_wan(wan, current_local, out->local)) {
 		out->local_from = DSLITE_FROM_SLAAC;

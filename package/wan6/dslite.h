@@ -57,7 +57,7 @@ struct dslite_want {
 
 /*
  * The tunnel's ends. Local: the static address, else the lease's IA_NA
- * address (valid, preferred first), else a global address on the WAN
+ * address (valid, preferred first) once it is on the WAN, else a global address on the WAN
  * (not tentative or failed DAD; stable before temporary, preferred before
  * deprecated; current, if it is among the best, stays), else the first
  * LAN's ::1 out of the delegated prefix (OpenWrt's fallback). Remote: the

@@ -108,6 +108,13 @@ static void test_decide(void)
 	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 1);
 	CHECK_EQ_INT(w.local_from, DSLITE_FROM_SLAAC);
 	e.addrs[0].valid_until = NOW + 2000;
+	/* Not on the WAN yet (or tentative): the kernel could not use it. */
+	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 1);
+	CHECK_EQ_INT(w.local_from, DSLITE_FROM_SLAAC);
+	dslite_addr_event(&wan, na, IFA_F_TENTATIVE, 0);
+	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 1);
+	CHECK_EQ_INT(w.local_from, DSLITE_FROM_SLAAC);
+	dslite_addr_event(&wan, na, 0, 0);
 	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 1);
 	CHECK_EQ_INT(w.local_from, DSLITE_FROM_IA_NA);
 	CHECK(memcmp(w.local, na, 16) == 0);
