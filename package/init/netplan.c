@@ -71,20 +71,16 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 
 bool netplan_wants_dslite(const struct keel_config *cfg)
 {
-	return cfg->wan.present && cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE &&
-	       cfg->wan.aftr.family == CONFIG_AF_INET6;
+	return cfg->wan.present && cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE;
 }
 
-/* The tunnel's local end: a static WAN's first IPv6 address, else NULL
- * (SLAAC or DHCPv6 give it at run time). */
-static const uint8_t *dslite_local(const struct config_wan *wan)
+/* The tunnel's remote end: aftr, else :: until wan6 resolves DHCPv6's
+ * AFTR name and sets it. */
+static const uint8_t *dslite_remote(const struct config_wan *wan)
 {
-	if (wan->mode != CONFIG_WAN_STATIC)
-		return NULL;
-	for (unsigned i = 0; i < wan->n_addrs; i++)
-		if (wan->addrs[i].family == CONFIG_AF_INET6)
-			return wan->addrs[i].bytes;
-	return NULL;
+	static const uint8_t unset[16];
+
+	return wan->aftr.family == CONFIG_AF_INET6 ? wan->aftr.bytes : unset;
 }
 
 unsigned netplan_tunnels(const struct keel_config *cfg, struct nlbuf *b,
@@ -100,8 +96,8 @@ unsigned netplan_tunnels(const struct keel_config *cfg, struct nlbuf *b,
 	if (link <= 0)
 		return 0;
 	rtnl_ip6tnl_add(b, (*seq)++, CONFIG_DSLITE_IFNAME, link,
-			dslite_local(&cfg->wan), cfg->wan.aftr.bytes,
-			config_wan_dslite_mtu(&cfg->wan));
+			config_wan_dslite_local(&cfg->wan),
+			dslite_remote(&cfg->wan), config_wan_dslite_mtu(&cfg->wan));
 	return 1;
 }
 
@@ -342,14 +338,15 @@ static bool same_dslite(const struct keel_config *old,
 			const struct keel_config *new)
 {
 	char a[CONFIG_IFNAME_MAX + 1], b[CONFIG_IFNAME_MAX + 1];
-	const uint8_t *la = dslite_local(&old->wan), *lb = dslite_local(&new->wan);
+	const uint8_t *la = config_wan_dslite_local(&old->wan);
+	const uint8_t *lb = config_wan_dslite_local(&new->wan);
 
 	if (!netplan_wants_dslite(new))
 		return false;
 	config_wan_l3(&old->wan, a);
 	config_wan_l3(&new->wan, b);
 	return strcmp(a, b) == 0 &&
-	       memcmp(old->wan.aftr.bytes, new->wan.aftr.bytes, 16) == 0 &&
+	       memcmp(dslite_remote(&old->wan), dslite_remote(&new->wan), 16) == 0 &&
 	       (la && lb ? memcmp(la, lb, 16) == 0 : la == lb);
 }
 

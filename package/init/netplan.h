@@ -39,15 +39,17 @@ unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
 
 /*
- * Phase 1b (after the WAN's VLAN exists): DS-Lite's tunnel (ipv4 dslite
- * with aftr) over the WAN's IP interface, if it does not exist yet. Its
- * local end is the WAN's static IPv6 address, when it has one. Returns the
- * request count (0 when the WAN's interface is missing: phase 2 says so).
+ * Phase 1b (after the WAN's VLAN exists): DS-Lite's tunnel (ipv4 dslite)
+ * over the WAN's IP interface, if it does not exist yet. Its remote end is
+ * aftr, else :: ; its local end the WAN's static IPv6 address, else unset.
+ * wan6 sets what is unset once it knows it (DHCPv6, SLAAC, option 64).
+ * Returns the request count (0 when the WAN's interface is missing: phase
+ * 2 says so).
  */
 unsigned netplan_tunnels(const struct keel_config *cfg, struct nlbuf *b,
 			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx);
 
-/* Does cfg ask init for the DS-Lite tunnel (ipv4 dslite with aftr)? */
+/* Does cfg ask init for the DS-Lite tunnel (ipv4 dslite)? */
 bool netplan_wants_dslite(const struct keel_config *cfg);
 
 /*

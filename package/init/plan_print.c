@@ -79,11 +79,12 @@ static void print_host6(FILE *out, const struct nla_view *a)
 	fputs(text, out);
 }
 
-/* "net ip6tnl NAME on LINK remote R local L|unset mtu M", or 0 if m is
- * not an ip6tnl request. */
+/* "net ip6tnl NAME on LINK remote R|unset local L|unset mtu M", or 0 if
+ * m is not an ip6tnl request. */
 static int print_ip6tnl(const struct nla_view *tb, const struct names *t,
 			FILE *out)
 {
+	static const uint8_t unset[16];
 	struct nla_view info[IFLA_INFO_MAX + 1], data[RTNL_IPTUN_PROTO + 1];
 	char kind[16], name[IF_NAMESIZE];
 	uint32_t link = 0, mtu = 0, flags = 0;
@@ -101,12 +102,16 @@ static int print_ip6tnl(const struct nla_view *tb, const struct names *t,
 	nla_get_u32(&data[RTNL_IPTUN_LINK], &link);
 	fprintf(out, "net ip6tnl %s on %s ipip6 remote ", name,
 		link ? name_of(t, (int)link) : "any");
-	print_host6(out, &data[RTNL_IPTUN_REMOTE]);
+	if (data[RTNL_IPTUN_REMOTE].len == 16 &&
+	    !memcmp(data[RTNL_IPTUN_REMOTE].data, unset, 16))
+		fprintf(out, "unset (wan6 sets DHCPv6's AFTR)");
+	else
+		print_host6(out, &data[RTNL_IPTUN_REMOTE]);
 	fprintf(out, " local ");
 	if (data[RTNL_IPTUN_LOCAL].data)
 		print_host6(out, &data[RTNL_IPTUN_LOCAL]);
 	else
-		fprintf(out, "unset (sends nothing until set)");
+		fprintf(out, "unset (wan6 sets the WAN's address)");
 	if (nla_get_u32(&tb[IFLA_MTU], &mtu) == 0)
 		fprintf(out, " mtu %u", mtu);
 	if (nla_get_u32(&data[RTNL_IPTUN_FLAGS], &flags) == 0 &&

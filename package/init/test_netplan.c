@@ -247,6 +247,7 @@ static void test_dslite(void)
 	static struct keel_config cfg, other;
 	static const uint8_t aftr[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
 	static const uint8_t wan6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, [15] = 2 };
+	static const uint8_t unset[16];
 	uint8_t mem[4096];
 	struct nlbuf b;
 	struct nlmsg_view m;
@@ -358,15 +359,35 @@ static void test_dslite(void)
 	nlb_init(&b, mem, sizeof(mem));
 	CHECK_EQ_UINT(netplan_removals(&cfg, &other, &b, &seq, dslite_ifindex, &tunnel), 1);
 
-	/* The AFTR from DHCPv6 (no aftr): init makes no tunnel. */
+	/* The AFTR from DHCPv6 (no aftr): the tunnel all the same, remote
+	 * :: until wan6 resolves option 64's name and sets it. */
 	parse("[wan]\ninterface eth0\nipv4 dslite\n"
 	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &other);
-	CHECK(!netplan_wants_dslite(&other));
+	CHECK(netplan_wants_dslite(&other));
 	tunnel = 0;
 	nlb_init(&b, mem, sizeof(mem));
-	CHECK_EQ_UINT(netplan_tunnels(&other, &b, &seq, dslite_ifindex, &tunnel), 0);
+	CHECK_EQ_UINT(netplan_tunnels(&other, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK(first_of(&b, RTM_NEWLINK, &m) &&
+	      nlmsg_parse(&m, sizeof(struct ifinfomsg), tb, IFLA_MAX) == 0 &&
+	      nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+			IFLA_INFO_MAX) == 0 &&
+	      nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+			data, RTNL_IPTUN_PROTO) == 0);
+	CHECK(data[RTNL_IPTUN_REMOTE].len == 16 &&
+	      memcmp(data[RTNL_IPTUN_REMOTE].data, unset, 16) == 0);
+	CHECK(data[RTNL_IPTUN_LOCAL].data == NULL);
+	tunnel = 1;
+	nlb_init(&b, mem, sizeof(mem));
 	netplan_links(&other, &b, &seq, dslite_ifindex, &tunnel, &missing);
 	CHECK_EQ_INT(missing.count, 0);
+	CHECK_EQ_INT(count_type(&b, RTM_NEWROUTE), 1);
+	/* A live apply that keeps it keeps what wan6 set; giving aftr
+	 * makes it anew with that remote. */
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&other, &other, &b, &seq, dslite_ifindex,
+				       &tunnel), 0);
+	CHECK_EQ_UINT(netplan_removals(&other, &cfg, &b, &seq, dslite_ifindex,
+				       &tunnel), 1);
 }
 
 int main(void)

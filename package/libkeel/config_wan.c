@@ -52,3 +52,22 @@ unsigned config_wan_dslite_mtu(const struct config_wan *wan)
 		return mtu - CONFIG_DSLITE_HDR;
 	return CONFIG_DSLITE_MTU;
 }
+
+const uint8_t *config_wan_dslite_local(const struct config_wan *wan)
+{
+	if (wan->mode != CONFIG_WAN_STATIC)
+		return NULL;
+	for (unsigned i = 0; i < wan->n_addrs; i++)
+		if (wan->addrs[i].family == CONFIG_AF_INET6)
+			return wan->addrs[i].bytes;
+	return NULL;
+}
+
+bool config_wan_runs_wan6(const struct config_wan *wan)
+{
+	if (!wan->present)
+		return false;
+	return wan->dhcpv6 != CONFIG_DHCPV6_OFF ||
+	       (wan->ipv4 == CONFIG_WAN_IPV4_DSLITE &&
+		!config_wan_dslite_local(wan));
+}

@@ -172,11 +172,12 @@ int services_plan(const struct keel_config *cfg, const char *path,
 		plan_wan_dhcp(cfg, NEXT());
 	if (cfg->wan.present && cfg->wan.mode == CONFIG_WAN_PPPOE)
 		plan_wan_ppp(cfg, NEXT());
-	if (cfg->wan.present && cfg->wan.dhcpv6 != CONFIG_DHCPV6_OFF) {
+	if (config_wan_runs_wan6(&cfg->wan)) {
 		/* DHCPv6 with prefix delegation on the WAN. Binds port 546
 		 * and its raw socket as root, then drops to wan6 keeping
 		 * CAP_NET_ADMIN for the LAN addresses; the lease goes to
-		 * /run/wan6, the last prefix to /data/wan6. */
+		 * /run/wan6, the last prefix to /data/wan6. Under DS-Lite it
+		 * also sets the tunnel's ends, even with dhcpv6 off. */
 		struct service_def *d = NEXT();
 
 		def_init(d, "wan6");

@@ -151,9 +151,24 @@ static void test_dslite(void)
 	}
 	if (PARSE_OK(LAN WAN "ipv4 dslite\nmtu 9000\n"))
 		CHECK_EQ_UINT(config_wan_dslite_mtu(&cfg.wan), 1460);
-	/* Static over IPv6 alone. */
-	PARSE_OK(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
-		 "gateway fe80::1\nipv4 dslite\naftr 2001:db8::1\n");
+	/* Static over IPv6 alone: its first address is the local end. */
+	if (PARSE_OK(LAN WAN "mode static\naddress 2001:db8:9::2/64 "
+		     "2001:db8:1::2/64\ngateway fe80::1\n"
+		     "ipv4 dslite\naftr 2001:db8::1\n")) {
+		static const uint8_t local[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 9,
+						   [15] = 2 };
+		const uint8_t *l = config_wan_dslite_local(&cfg.wan);
+
+		CHECK(l && memcmp(l, local, 16) == 0);
+		CHECK(config_wan_runs_wan6(&cfg.wan));
+	}
+	/* Otherwise wan6 learns it, so it runs even with dhcpv6 off. */
+	if (PARSE_OK(LAN WAN "ipv4 dslite\ndhcpv6 off\naftr 2001:db8::1\n")) {
+		CHECK(config_wan_dslite_local(&cfg.wan) == NULL);
+		CHECK(config_wan_runs_wan6(&cfg.wan));
+	}
+	if (PARSE_OK(LAN WAN "dhcpv6 off\n"))
+		CHECK(!config_wan_runs_wan6(&cfg.wan));
 	/* IPv6 port forwards do not involve the AFTR. */
 	PARSE_OK(LAN WAN "ipv4 dslite\n[forward v6]\nproto tcp\nport 22\n"
 		 "to [fd00::10]\n");

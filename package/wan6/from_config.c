@@ -1,6 +1,7 @@
 /*
  * from_config.c - wan6's command line and its part of keel.conf.
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,11 +72,27 @@ int options_from_config(struct wan6_options *o, const struct keel_config *cfg,
 		       sizeof(o->lans[i].ifname));
 		o->lans[i].subnet_id = cfg->lans[i].subnet_id;
 	}
+	memset(&o->dslite, 0, sizeof(o->dslite));
+	if (cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE) {
+		const uint8_t *local = config_wan_dslite_local(&cfg->wan);
+
+		o->dslite.on = 1;
+		if (cfg->wan.aftr.family == CONFIG_AF_INET6) {
+			o->dslite.has_remote = 1;
+			memcpy(o->dslite.remote, cfg->wan.aftr.bytes, 16);
+		}
+		if (local) {
+			o->dslite.has_local = 1;
+			memcpy(o->dslite.local, local, 16);
+		}
+	}
 	return 0;
 }
 
 void options_print(const struct wan6_options *o, FILE *out)
 {
+	char a[INET6_ADDRSTRLEN];
+
 	fprintf(out, "interface %s\n", o->ifname);
 	fprintf(out, "duid-from %s\n", o->link);
 	fprintf(out, "dhcpv6 %s\n", o->mode == ENGINE_ON ? "on" :
@@ -87,4 +104,21 @@ void options_print(const struct wan6_options *o, FILE *out)
 		fprintf(out, "lan %s interface %s subnet-id %u\n",
 			o->lans[i].name, o->lans[i].ifname,
 			(unsigned)o->lans[i].subnet_id);
+	if (!o->dslite.on) {
+		fprintf(out, "ipv4 native\n");
+		return;
+	}
+	fprintf(out, "ipv4 dslite tunnel %s\n", CONFIG_DSLITE_IFNAME);
+	if (o->dslite.has_remote)
+		fprintf(out, "dslite-remote %s (config)\n",
+			inet_ntop(AF_INET6, o->dslite.remote, a, sizeof(a)));
+	else
+		fprintf(out, "dslite-remote from dhcpv6 option 64 (AFTR name, "
+			"resolved with option 23's servers)\n");
+	if (o->dslite.has_local)
+		fprintf(out, "dslite-local %s (static)\n",
+			inet_ntop(AF_INET6, o->dslite.local, a, sizeof(a)));
+	else
+		fprintf(out, "dslite-local dhcpv6 address, else slaac, else "
+			"first lan's ::1\n");
 }

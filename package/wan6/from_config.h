@@ -1,6 +1,7 @@
 /*
  * from_config.h - wan6's settings: the command line (-C FILE, -n, -u,
- * -l, -d) and keel.conf's [wan] (interfaces, dhcpv6) and [lan NAME]
+ * -l, -d) and keel.conf's [wan] (interfaces, dhcpv6, ipv4 dslite and
+ * aftr, a static WAN's IPv6 address) and [lan NAME]
  * (interface, subnet-id) mapped onto struct wan6_options.
  */
 #ifndef WAN6_FROM_CONFIG_H
@@ -11,6 +12,7 @@
 
 #include "keel/config.h"
 
+#include "dslite.h"
 #include "engine.h"
 
 #define WAN6_LEASE_PATH	"/run/wan6/lease"
@@ -35,6 +37,7 @@ struct wan6_options {
 	enum engine_mode mode;
 	unsigned n_lans;
 	struct wan6_lan lans[CONFIG_MAX_LANS];
+	struct dslite_cfg dslite;	/* [wan] ipv4 dslite, aftr */
 };
 
 /* Returns 0 to go on, 1 after printing help, -1 with err filled. Pure but

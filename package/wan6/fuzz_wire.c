@@ -42,6 +42,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!buf)
 		return 0;
 	memcpy(buf, data, size);
+	/* The same bytes as one RFC 1035 name (options 24 and 64). */
+	{
+		char name[WIRE_NAME_MAX + 1];
+		size_t used = wire_name_decode(buf, size, name);
+
+		if (used > size || (used && (strlen(name) > WIRE_NAME_MAX ||
+					     !name[0])))
+			abort();
+		if (used)
+			check_name(name);
+	}
 	if (wire_parse(buf, size, 0x11223344u, &m) == WIRE_OK) {
 		check_ia(&m.na, 0);
 		check_ia(&m.pd, 1);

@@ -10,6 +10,11 @@
  * exchange starts again (a Rebind when a prefix is held, dhcpcd#76).
  * Root only to bind UDP 546 and open the raw ICMPv6 socket; then user
  * wan6 keeping CAP_NET_ADMIN for the LAN addresses and routes.
+ *
+ * Under [wan] ipv4 dslite it also follows the WAN's IPv6 addresses and
+ * dslite0 (made by init), resolves option 64's AFTR name with option
+ * 23's servers (aftr_resolve.c), and gives dslite0 the ends dslite.c
+ * chooses; with dhcpv6 off it does only that.
  */
 #define _GNU_SOURCE	/* SO_BINDTODEVICE, in6_pktinfo, struct ifreq */
 #include <arpa/inet.h>
@@ -41,6 +46,8 @@
 #include "keel/rtnl.h"
 #include "keel/seccomp.h"
 
+#include "aftr_resolve.h"
+#include "dslite.h"
 #include "engine.h"
 #include "from_config.h"
 #include "lease.h"
@@ -55,9 +62,9 @@ struct wan6 {
 	struct wan6_options o;
 	struct engine e;
 	struct evloop loop;
-	struct evloop_fd udp_watch, raw_watch, mon_watch;
+	struct evloop_fd udp_watch, raw_watch, mon_watch, dns_watch;
 	struct evloop_timer timer;
-	int udp_fd, raw_fd, mon_fd, req_fd;
+	int udp_fd, raw_fd, mon_fd, req_fd, dns_fd;
 	int wan_index, wan_up;
 	int lan_index[CONFIG_MAX_LANS];
 	enum engine_state logged_state;
@@ -68,6 +75,13 @@ struct wan6 {
 	struct engine_prefix saved;	/* on /data */
 	int saved_valid, data_warned;
 	uint64_t bad, ras;
+	/* DS-Lite: the WAN's addresses, dslite0, what it was last given,
+	 * and the AFTR name's resolution (dns_fd: -1 when aftr is set). */
+	struct dslite_addrs wan_addrs;
+	int tnl_index, tnl_set;
+	struct dslite_want tnl;
+	struct aftr_resolve aftr;
+	int no_servers_logged;
 };
 
 static void after_step(struct wan6 *d);
@@ -329,6 +343,111 @@ static void send_out(struct wan6 *d)
 	d->e.out_len = 0;
 }
 
+/* ---- DS-Lite ---- */
+
+static void send_query(struct wan6 *d)
+{
+	struct sockaddr_in6 to;
+	const uint8_t *server = d->aftr.servers[d->aftr.server];
+
+	memset(&to, 0, sizeof(to));
+	to.sin6_family = AF_INET6;
+	to.sin6_port = htons(DNS_PORT);
+	memcpy(&to.sin6_addr, server, 16);
+	if (IN6_IS_ADDR_LINKLOCAL(&to.sin6_addr))
+		to.sin6_scope_id = (uint32_t)d->wan_index;
+	if (sendto(d->dns_fd, d->aftr.out, d->aftr.out_len, 0,
+		   (struct sockaddr *)&to, sizeof(to)) < 0) {
+		char a[INET6_ADDRSTRLEN];
+
+		/* The timeout moves on to the next server. */
+		logx_warn("AFTR %s: query to %s: %s", d->aftr.name,
+			  inet_ntop(AF_INET6, server, a, sizeof(a)),
+			  strerror(errno));
+	}
+	d->aftr.out_len = 0;
+}
+
+static void resolve_step(struct wan6 *d, uint64_t now)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	if (d->dns_fd < 0)
+		return;
+	aftr_set(&d->aftr, now, d->e.aftr, (const uint8_t (*)[16])d->e.dns,
+		 d->e.n_dns);
+	if (d->aftr.out_len)
+		send_query(d);
+	if (d->aftr.round_failed) {
+		d->aftr.round_failed = 0;
+		if (!d->aftr.n_servers) {
+			if (!d->no_servers_logged)
+				logx_err("AFTR %s: DHCPv6 gave no DNS servers "
+					 "(option 23) to resolve it with: dslite0 "
+					 "has no remote end", d->aftr.name);
+			d->no_servers_logged = 1;
+		} else {
+			logx_err("AFTR %s not resolved (attempt %u: %s from %u "
+				 "DNS servers); dslite0 %s; next try in %llu s",
+				 d->aftr.name, d->aftr.failures,
+				 d->aftr.last_error == DNS_OK ? "no answer" :
+				 dns_result_name(d->aftr.last_error),
+				 d->aftr.n_servers,
+				 d->aftr.has_addr ? "keeps the last address" :
+				 "has no remote end",
+				 (unsigned long long)((d->aftr.next_at - now) / 1000));
+		}
+	} else if (d->aftr.n_servers) {
+		d->no_servers_logged = 0;
+	}
+	if (d->aftr.changed) {
+		d->aftr.changed = 0;
+		logx("AFTR %s is %s", d->aftr.name,
+		     inet_ntop(AF_INET6, d->aftr.addr, a, sizeof(a)));
+	}
+}
+
+/* dslite0's ends when they differ from what it was given last (or it
+ * is new): rtnl_ip6tnl_change with everything, as the kernel wants. */
+static void tunnel_step(struct wan6 *d, uint64_t now)
+{
+	static uint8_t mem[512];
+	struct dslite_want w;
+	struct nlbuf b;
+	uint32_t failed = 0;
+	char msg[160], l[INET6_ADDRSTRLEN], r[INET6_ADDRSTRLEN];
+	int rc;
+
+	if (!dslite_decide(&d->o.dslite, &d->e, now, &d->wan_addrs,
+			   d->aftr.has_addr ? d->aftr.addr : NULL,
+			   d->tnl_set ? d->tnl.local : NULL, &w) ||
+	    !d->tnl_index || !d->wan_index)
+		return;
+	if (d->tnl_set && !memcmp(w.local, d->tnl.local, 16) &&
+	    !memcmp(w.remote, d->tnl.remote, 16))
+		return;
+	nlb_init(&b, mem, sizeof(mem));
+	rtnl_ip6tnl_change(&b, ++d->nl_seq, d->tnl_index, d->wan_index,
+			   w.local, w.remote);
+	/* Recorded even when refused: tried again when an input changes,
+	 * not in a loop. */
+	d->tnl = w;
+	d->tnl_set = 1;
+	inet_ntop(AF_INET6, w.local, l, sizeof(l));
+	inet_ntop(AF_INET6, w.remote, r, sizeof(r));
+	rc = rtnl_apply_fd(d->req_fd, &b, d->nl_seq, d->nl_seq, &failed, msg,
+			   sizeof(msg));
+	if (rc < 0)
+		logx_err("%s: set local %s (%s) remote %s (%s): %s%s%s",
+			 CONFIG_DSLITE_IFNAME, l, dslite_from_name(w.local_from),
+			 r, dslite_from_name(w.remote_from), strerror(-rc),
+			 msg[0] ? ": " : "", msg);
+	else
+		logx("%s: local %s (%s) remote %s (%s)", CONFIG_DSLITE_IFNAME,
+		     l, dslite_from_name(w.local_from), r,
+		     dslite_from_name(w.remote_from));
+}
+
 static void after_step(struct wan6 *d)
 {
 	uint64_t now = clock_boot_ms(), wake;
@@ -351,7 +470,13 @@ static void after_step(struct wan6 *d)
 		    d->e.n_deprecated)
 			log_lease(d, now);
 	}
+	if (d->o.dslite.on) {
+		resolve_step(d, now);
+		tunnel_step(d, now);
+	}
 	wake = engine_next_wakeup(&d->e);
+	if (d->dns_fd >= 0 && aftr_next_wakeup(&d->aftr) < wake)
+		wake = aftr_next_wakeup(&d->aftr);
 	if (wake == ENGINE_NEVER) {
 		evloop_timer_cancel(&d->loop, &d->timer);
 		return;
@@ -367,6 +492,8 @@ static void on_timer(struct evloop *loop, struct evloop_timer *t)
 
 	(void)loop;
 	engine_timer(&d->e, clock_boot_ms());
+	if (d->dns_fd >= 0)
+		aftr_timer(&d->aftr, clock_boot_ms());
 	after_step(d);
 }
 
@@ -492,6 +619,34 @@ static void on_raw(struct evloop *loop, struct evloop_fd *w, uint32_t events)
 	}
 }
 
+/* Answers about the AFTR name: only from port 53 of the server asked
+ * (aftr_answer checks the address, the ID and the question). */
+static void on_dns(struct evloop *loop, struct evloop_fd *w, uint32_t events)
+{
+	struct wan6 *d = w->arg;
+	uint8_t buf[DNS_MSG_MAX];
+
+	(void)loop;
+	(void)events;
+	for (int i = 0; i < 8; i++) {
+		struct sockaddr_in6 from;
+		socklen_t len = sizeof(from);
+		ssize_t n = recvfrom(w->fd, buf, sizeof(buf), MSG_DONTWAIT,
+				     (struct sockaddr *)&from, &len);
+
+		if (n < 0)
+			break;
+		if (len < sizeof(from) || from.sin6_family != AF_INET6 ||
+		    ntohs(from.sin6_port) != DNS_PORT) {
+			d->bad++;
+			continue;
+		}
+		aftr_answer(&d->aftr, clock_boot_ms(), from.sin6_addr.s6_addr,
+			    buf, (size_t)n);
+	}
+	after_step(d);
+}
+
 static const struct in6_addr all_routers = {
 	{ { 0xff, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 } }
 };
@@ -527,8 +682,20 @@ static void link_event(struct wan6 *d, int ifindex, const char *name,
 			if (!was && !gone)
 				d->e.lease_changed = 1;
 		}
+	if (d->o.dslite.on && !strcmp(name, CONFIG_DSLITE_IFNAME)) {
+		int now_index = gone ? 0 : ifindex;
+
+		/* Made anew (a live apply): it has init's ends again. */
+		if (now_index != d->tnl_index)
+			d->tnl_set = 0;
+		d->tnl_index = now_index;
+	}
 	if (strcmp(name, d->o.ifname))
 		return;
+	if ((gone ? 0 : ifindex) != d->wan_index) {
+		memset(&d->wan_addrs, 0, sizeof(d->wan_addrs));
+		d->tnl_set = 0;	/* its link index changed with it */
+	}
 	d->wan_index = gone ? 0 : ifindex;
 	if (up == d->wan_up)
 		return;
@@ -537,6 +704,55 @@ static void link_event(struct wan6 *d, int ifindex, const char *name,
 	engine_link(&d->e, clock_boot_ms(), up);
 	if (up)
 		solicit_router(d);
+}
+
+/* A WAN address added, changed or removed (DS-Lite's local end). */
+static void addr_event(struct wan6 *d, const struct nlmsg_view *m)
+{
+	struct ifaddrmsg ifa;
+	struct nla_view tb[IFA_MAX + 1];
+	const struct nla_view *a;
+	uint32_t flags;
+
+	if (m->payload_len < sizeof(ifa))
+		return;
+	memcpy(&ifa, m->payload, sizeof(ifa));
+	if (ifa.ifa_family != AF_INET6 || !d->wan_index ||
+	    (int)ifa.ifa_index != d->wan_index ||
+	    ifa.ifa_scope != RT_SCOPE_UNIVERSE ||
+	    nlmsg_parse(m, sizeof(ifa), tb, IFA_MAX) < 0)
+		return;
+	a = tb[IFA_LOCAL].data ? &tb[IFA_LOCAL] : &tb[IFA_ADDRESS];
+	if (!a->data || a->len != 16)
+		return;
+	if (nla_get_u32(&tb[IFA_FLAGS], &flags) < 0)
+		flags = ifa.ifa_flags;
+	dslite_addr_event(&d->wan_addrs, a->data, flags,
+			  m->hdr.nlmsg_type == RTM_DELADDR);
+}
+
+/* The links' dump is seq 1; after it, the WAN's addresses (seq 2):
+ * one dump at a time on a netlink socket. */
+static void dump(struct wan6 *d, uint16_t type, uint32_t seq)
+{
+	struct { struct nlmsghdr h; struct ifinfomsg i; } links = {
+		.h = { .nlmsg_len = sizeof(links), .nlmsg_type = RTM_GETLINK,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		       .nlmsg_seq = seq },
+		.i = { .ifi_family = AF_UNSPEC },
+	};
+	struct { struct nlmsghdr h; struct ifaddrmsg i; } addrs = {
+		.h = { .nlmsg_len = sizeof(addrs), .nlmsg_type = RTM_GETADDR,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		       .nlmsg_seq = seq },
+		.i = { .ifa_family = AF_INET6 },
+	};
+	ssize_t rc = type == RTM_GETLINK ?
+		send(d->mon_fd, &links, sizeof(links), 0) :
+		send(d->mon_fd, &addrs, sizeof(addrs), 0);
+
+	if (rc < 0)
+		logx_err("rtnetlink dump: %s", strerror(errno));
 }
 
 static void on_netlink(struct evloop *loop, struct evloop_fd *w,
@@ -555,13 +771,10 @@ static void on_netlink(struct evloop *loop, struct evloop_fd *w,
 		if (n < 0) {
 			/* ENOBUFS: events lost; ask for the whole list. */
 			if (errno == ENOBUFS) {
-				struct { struct nlmsghdr h; struct ifinfomsg i; } req = {
-					.h = { .nlmsg_len = sizeof(req),
-					       .nlmsg_type = RTM_GETLINK,
-					       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP },
-					.i = { .ifi_family = AF_UNSPEC },
-				};
-				(void)send(w->fd, &req, sizeof(req), 0);
+				if (d->o.dslite.on)
+					memset(&d->wan_addrs, 0,
+					       sizeof(d->wan_addrs));
+				dump(d, RTM_GETLINK, 1);
 			}
 			break;
 		}
@@ -570,6 +783,12 @@ static void on_netlink(struct evloop *loop, struct evloop_fd *w,
 			struct nla_view tb[IFLA_MAX + 1];
 			char name[IF_NAMESIZE];
 
+			if (m.hdr.nlmsg_type == NLMSG_DONE &&
+			    m.hdr.nlmsg_seq == 1 && d->o.dslite.on)
+				dump(d, RTM_GETADDR, 2);
+			if (m.hdr.nlmsg_type == RTM_NEWADDR ||
+			    m.hdr.nlmsg_type == RTM_DELADDR)
+				addr_event(d, &m);
 			if ((m.hdr.nlmsg_type != RTM_NEWLINK &&
 			     m.hdr.nlmsg_type != RTM_DELLINK) ||
 			    m.payload_len < sizeof(ifi))
@@ -649,12 +868,23 @@ static void open_sockets(struct wan6 *d)
 		die("rtnetlink socket", strerror(errno));
 	memset(&nl, 0, sizeof(nl));
 	nl.nl_family = AF_NETLINK;
-	nl.nl_groups = RTMGRP_LINK;
+	/* Under DS-Lite also the IPv6 addresses: the tunnel's local end. */
+	nl.nl_groups = RTMGRP_LINK |
+		(d->o.dslite.on ? RTMGRP_IPV6_IFADDR : 0);
 	if (bind(d->mon_fd, (struct sockaddr *)&nl, sizeof(nl)) < 0)
 		die("rtnetlink link events", strerror(errno));
 	d->req_fd = nlsock_open(NETLINK_ROUTE);
 	if (d->req_fd < 0)
 		die("rtnetlink socket", strerror(errno));
+	/* The AFTR name's queries: one socket for the daemon's life, its
+	 * port picked by the kernel (no socket() under seccomp). */
+	d->dns_fd = -1;
+	if (d->o.dslite.on && !d->o.dslite.has_remote) {
+		d->dns_fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC |
+				   SOCK_NONBLOCK, 0);
+		if (d->dns_fd < 0)
+			die("DNS socket", strerror(errno));
+	}
 }
 
 static int load_config(struct wan6_options *o, char *err, size_t errlen)
@@ -703,7 +933,7 @@ int main(int argc, char **argv)
 		options_print(&d.o, stdout);
 		return 0;
 	}
-	if (d.o.mode == ENGINE_OFF) {
+	if (d.o.mode == ENGINE_OFF && !d.o.dslite.on) {
 		logx("[wan] dhcpv6 off: nothing to do");
 		return 0;
 	}
@@ -717,6 +947,8 @@ int main(int argc, char **argv)
 	engine_init(&d.e, d.o.mode, d.o.ifname, mac, lans, d.o.n_lans,
 		    clock_mono_us() ^ (uint64_t)getpid() << 32 ^
 		    (uint64_t)mac[5] << 24 ^ 0x9e3779b97f4a7c15ull);
+	aftr_init(&d.aftr, clock_mono_us() ^ (uint64_t)getpid() << 40 ^
+		  (uint64_t)mac[4] << 16);
 	load_saved(&d);
 	open_sockets(&d);
 	if (geteuid() == 0) {
@@ -733,29 +965,26 @@ int main(int argc, char **argv)
 	d.udp_watch = (struct evloop_fd){ d.udp_fd, on_udp, &d };
 	d.raw_watch = (struct evloop_fd){ d.raw_fd, on_raw, &d };
 	d.mon_watch = (struct evloop_fd){ d.mon_fd, on_netlink, &d };
+	d.dns_watch = (struct evloop_fd){ d.dns_fd, on_dns, &d };
 	d.timer.cb = on_timer;
 	d.timer.arg = &d;
 	if (evloop_fd_add(&d.loop, &d.udp_watch, EPOLLIN) < 0 ||
 	    evloop_fd_add(&d.loop, &d.raw_watch, EPOLLIN) < 0 ||
 	    evloop_fd_add(&d.loop, &d.mon_watch, EPOLLIN) < 0 ||
+	    (d.dns_fd >= 0 &&
+	     evloop_fd_add(&d.loop, &d.dns_watch, EPOLLIN) < 0) ||
 	    evloop_signal(&d.loop, SIGTERM, on_stop, &d) < 0 ||
 	    evloop_signal(&d.loop, SIGINT, on_stop, &d) < 0)
 		die("event loop setup", strerror(errno));
-	{
-		/* The links as they are now; then their events. */
-		struct { struct nlmsghdr h; struct ifinfomsg i; } req = {
-			.h = { .nlmsg_len = sizeof(req), .nlmsg_type = RTM_GETLINK,
-			       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
-			       .nlmsg_seq = 1 },
-			.i = { .ifi_family = AF_UNSPEC },
-		};
-
-		if (send(d.mon_fd, &req, sizeof(req), 0) < 0)
-			die("rtnetlink link dump", strerror(errno));
-	}
-	logx("%s: DHCPv6 %s, IAID %08x, DUID-LL from %s, %u LANs", d.o.ifname,
-	     d.o.mode == ENGINE_ON ? "on" : "when an RA asks (auto)", d.e.iaid,
-	     d.o.link, d.o.n_lans);
+	/* The links as they are now (then, under DS-Lite, the addresses);
+	 * then their events. */
+	dump(&d, RTM_GETLINK, 1);
+	logx("%s: DHCPv6 %s, IAID %08x, DUID-LL from %s, %u LANs%s", d.o.ifname,
+	     d.o.mode == ENGINE_ON ? "on" : d.o.mode == ENGINE_OFF ? "off" :
+	     "when an RA asks (auto)", d.e.iaid, d.o.link, d.o.n_lans,
+	     !d.o.dslite.on ? "" : d.o.dslite.has_remote ?
+	     ", DS-Lite (AFTR from the config)" :
+	     ", DS-Lite (AFTR from DHCPv6 option 64)");
 	write_lease(&d, clock_boot_ms());
 	if (seccomp_lockdown(&wan6_seccomp, err, sizeof(err)) < 0)
 		die("seccomp", err);

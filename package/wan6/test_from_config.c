@@ -53,6 +53,35 @@ int main(void)
 	CHECK_STR(o.ifname, "eth0.35");
 	CHECK_EQ_INT(o.mode, ENGINE_AUTO);
 
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "ipv4 native\n") != NULL);
+
+	/* DS-Lite: the AFTR from option 64, the local end learnt... */
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nipv4 dslite\n"
+			   "[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK(o.dslite.on && !o.dslite.has_remote && !o.dslite.has_local);
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "ipv4 dslite tunnel dslite0\n") != NULL);
+	CHECK(strstr(printed, "dslite-remote from dhcpv6 option 64") != NULL);
+	CHECK(strstr(printed, "dslite-local dhcpv6 address, else slaac") != NULL);
+	/* ...or both from the config. */
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nmode static\n"
+			   "address 2001:db8:1::2/64\ngateway fe80::1\n"
+			   "ipv4 dslite\naftr 2001:db8::1\n"
+			   "[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK(o.dslite.has_remote && o.dslite.has_local);
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "dslite-remote 2001:db8::1 (config)\n") != NULL);
+	CHECK(strstr(printed, "dslite-local 2001:db8:1::2 (static)\n") != NULL);
+
 	CHECK_EQ_INT(parse("[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
 	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), -1);
 	CHECK(strstr(err, "no [wan]") != NULL);

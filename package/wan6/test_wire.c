@@ -366,6 +366,83 @@ static void test_build(void)
 	CHECK(wire_iaid("ppp0") != wire_iaid("eth0"));
 }
 
+/* RFC 1035 wire names as options 24 and 64 carry them (RFC 6334). */
+static void test_name_decode(void)
+{
+	static const uint8_t normal[] = "\x04" "aftr" "\x07" "example" "\x00";
+	static const uint8_t root[] = { 0 };
+	static const uint8_t ptr[] = { 4, 'a', 'f', 't', 'r', 0xc0, 0x0c };
+	static const uint8_t space[] = { 3, 'a', ' ', 'b', 0 };
+	uint8_t buf[300];
+	char out[WIRE_NAME_MAX + 1];
+	size_t n;
+
+	CHECK_EQ_UINT(wire_name_decode(normal, 14, out), 14);
+	CHECK_STR(out, "aftr.example");
+	/* Trailing bytes are not used (option 64 wants exactly one name). */
+	CHECK_EQ_UINT(wire_name_decode(normal, sizeof(normal), out), 14);
+	CHECK_EQ_UINT(wire_name_decode(root, 1, out), 0);
+	CHECK_EQ_UINT(wire_name_decode(ptr, sizeof(ptr), out), 0);
+	CHECK_EQ_UINT(wire_name_decode(space, sizeof(space), out), 0);
+	/* Truncated: inside a label, or no root label. */
+	CHECK_EQ_UINT(wire_name_decode(normal, 8, out), 0);
+	CHECK_EQ_UINT(wire_name_decode(normal, 13, out), 0);
+	CHECK_EQ_UINT(wire_name_decode(normal, 0, out), 0);
+	/* A 63-byte label is fine, 64 is not. */
+	memset(buf, 'a', sizeof(buf));
+	buf[0] = 63;
+	buf[64] = 0;
+	CHECK_EQ_UINT(wire_name_decode(buf, 65, out), 65);
+	CHECK_EQ_UINT(strlen(out), 63);
+	buf[0] = 64;
+	buf[65] = 0;
+	CHECK_EQ_UINT(wire_name_decode(buf, 66, out), 0);
+	/* 255 bytes on the wire (253 dotted) fit; 256 do not. */
+	memset(buf, 'b', sizeof(buf));
+	for (n = 0; n < 192; n += 64)
+		buf[n] = 63;
+	buf[192] = 61;
+	buf[254] = 0;
+	CHECK_EQ_UINT(wire_name_decode(buf, 255, out), 255);
+	CHECK_EQ_UINT(strlen(out), 253);
+	buf[192] = 62;
+	buf[254] = 'b';
+	buf[255] = 0;
+	CHECK_EQ_UINT(wire_name_decode(buf, 256, out), 0);
+}
+
+/* Option 64 in a Reply: kept when it is exactly one good name, dropped
+ * (and counted) otherwise, the message still parsed. */
+static void test_aftr_option(void)
+{
+	struct msg m;
+	struct wire_msg w;
+
+	m_start(&m, DHCP6_REPLY);
+	m16(&m, DHCP6_OPT_AFTR_NAME);
+	m16(&m, 14);
+	m_put(&m, "\x04" "aftr" "\x07" "example" "\x00", 14);
+	CHECK_EQ_INT(wire_parse(m.b, m.n, IAID, &w), WIRE_OK);
+	CHECK_STR(w.aftr, "aftr.example");
+	CHECK_EQ_UINT(w.dropped, 0);
+	/* A compression pointer: no AFTR name, the rest still parses. */
+	m_start(&m, DHCP6_REPLY);
+	m16(&m, DHCP6_OPT_AFTR_NAME);
+	m16(&m, 7);
+	m_put(&m, "\x04" "aftr" "\xc0\x0c", 7);
+	CHECK_EQ_INT(wire_parse(m.b, m.n, IAID, &w), WIRE_OK);
+	CHECK_STR(w.aftr, "");
+	CHECK_EQ_UINT(w.dropped, 1);
+	/* A name followed by junk inside the option. */
+	m_start(&m, DHCP6_REPLY);
+	m16(&m, DHCP6_OPT_AFTR_NAME);
+	m16(&m, 15);
+	m_put(&m, "\x04" "aftr" "\x07" "example" "\x00" "x", 15);
+	CHECK_EQ_INT(wire_parse(m.b, m.n, IAID, &w), WIRE_OK);
+	CHECK_STR(w.aftr, "");
+	CHECK_EQ_UINT(w.dropped, 1);
+}
+
 int main(void)
 {
 	test_na_and_pd();
@@ -374,5 +451,7 @@ int main(void)
 	test_timers_and_lifetimes();
 	test_malformed();
 	test_build();
+	test_name_decode();
+	test_aftr_option();
 	return check_done();
 }

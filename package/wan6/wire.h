@@ -126,6 +126,19 @@ struct wire_msg {
 enum wire_result wire_parse(const uint8_t *p, size_t n, uint32_t iaid,
 			    struct wire_msg *out);
 
+/*
+ * A name in DNS wire form (RFC 1035 3.1) at p[0..n) to dotted text without
+ * the final dot, as option 24 and 64 carry it (RFC 8415 section 10, RFC
+ * 6334: no compression, so a pointer is refused like any label over 63).
+ * Only letters, digits, '-' and '_': the name goes into a line-based lease
+ * file and logs, where a space or newline would forge fields. The root
+ * alone, a name over 255 bytes (253 dotted) or one without its root label
+ * are refused. Returns the bytes used (up to and with the root label), or
+ * 0 with out unspecified.
+ */
+size_t wire_name_decode(const uint8_t *p, size_t n,
+			char out[WIRE_NAME_MAX + 1]);
+
 /* What the client sends (section 18.2). */
 struct wire_request {
 	uint8_t type;		/* DHCP6_SOLICIT, _REQUEST, ... */

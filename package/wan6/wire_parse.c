@@ -43,13 +43,8 @@ static int take_duid(const uint8_t *val, uint16_t len, const uint8_t **ptr,
 	return 0;
 }
 
-/*
- * A name in DNS wire form (RFC 1035 3.1, no compression) to dotted text.
- * Only letters, digits, '-' and '_': the name goes into a line-based
- * lease file and logs, where a space or newline would forge fields.
- * Returns the bytes used, or 0 if it is not such a name.
- */
-static size_t name_decode(const uint8_t *p, size_t n, char *out)
+size_t wire_name_decode(const uint8_t *p, size_t n,
+			char out[WIRE_NAME_MAX + 1])
 {
 	size_t off = 0, used = 0;
 
@@ -227,14 +222,14 @@ enum wire_result wire_parse(const uint8_t *p, size_t n, uint32_t iaid,
 		case DHCP6_OPT_DOMAIN_LIST:
 			/* The first name only: rad advertises one domain. */
 			if (!out->domain[0] && len &&
-			    !name_decode(val, len, out->domain)) {
+			    !wire_name_decode(val, len, out->domain)) {
 				out->domain[0] = '\0';
 				out->dropped++;
 			}
 			break;
 		case DHCP6_OPT_AFTR_NAME:
 			if (!out->aftr[0] &&
-			    name_decode(val, len, out->aftr) != len) {
+			    wire_name_decode(val, len, out->aftr) != len) {
 				out->aftr[0] = '\0';
 				out->dropped++;
 			}

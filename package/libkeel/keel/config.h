@@ -142,6 +142,13 @@ void config_wan_l3_v4(const struct config_wan *wan, char out[CONFIG_IFNAME_MAX +
 /* The DS-Lite tunnel's MTU: 1460, or the WAN's MTU less 40 when that is
  * smaller (PPPoE 1492 -> 1452). */
 unsigned config_wan_dslite_mtu(const struct config_wan *wan);
+/* The DS-Lite tunnel's local end when the config fixes it: a static WAN's
+ * first IPv6 address (16 bytes), else NULL (wan6 learns it at run time
+ * from DHCPv6, SLAAC or the delegated prefix). */
+const uint8_t *config_wan_dslite_local(const struct config_wan *wan);
+/* Does [wan] run wan6: DHCPv6 not off, or DS-Lite with no static local
+ * end (wan6 then only follows the WAN's addresses for the tunnel)? */
+bool config_wan_runs_wan6(const struct config_wan *wan);
 
 struct config_lan {
 	char name[CONFIG_NAME_MAX + 1];
