@@ -117,11 +117,17 @@ void host_format_addrs(const struct host *h, char *buf, size_t n)
 	ip4addr_ntoa_r(netif_ip4_gw(nif), g, sizeof(g));
 	off = (size_t)snprintf(buf, n, "ip %s/%d gw %s", a,
 			       mask_len(lwip_ntohl(ip4_addr_get_u32(netif_ip4_netmask(nif)))), g);
+	/* A deprecated address (its prefix's preferred lifetime ran out, e.g.
+	 * after a renumbering) is still valid: marked by one word after it, so
+	 * `ip6 A` followed by a space or the end still finds every address. */
 	for (int i = 0; i < LWIP_IPV6_NUM_ADDRESSES && off < n; i++) {
-		if (!ip6_addr_isvalid(netif_ip6_addr_state(nif, i)))
+		u8_t state = netif_ip6_addr_state(nif, i);
+
+		if (!ip6_addr_isvalid(state))
 			continue;
 		ip6addr_ntoa_r(netif_ip6_addr(nif, i), a, sizeof(a));
-		off += (size_t)snprintf(buf + off, n - off, " ip6 %s", a);
+		off += (size_t)snprintf(buf + off, n - off, " ip6 %s%s", a,
+					ip6_addr_isdeprecated(state) ? " deprecated" : "");
 	}
 }
 

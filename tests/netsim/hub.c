@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lwip/pbuf.h"
+#include "lwip/sys.h"
 #include "netsim.h"
 
 struct segment segments[2] = {
@@ -142,6 +143,7 @@ void hub_from_wire(struct segment *seg)
 			continue;
 		seg->rx_frames++;
 		seg->rx_bytes += (unsigned long)n;
+		ra_log_frame(&seg->ra_log, sys_now(), frame, (size_t)n);
 		if (deliver_segment(seg, NULL, frame, (size_t)n, 0) == 0 && !(frame[0] & 1))
 			seg->unclaimed++;
 		hub_drain_local();

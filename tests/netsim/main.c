@@ -35,7 +35,7 @@ static void cmd_host(int argc, char **argv)
 	struct segment *seg;
 	uint8_t mac[6];
 	struct host *h;
-	char addrs[256];
+	char addrs[512];
 
 	if (argc < 5 || argc % 2 == 0 || strcmp(argv[3], "mac") != 0 ||
 	    parse_mac(argv[4], mac) < 0 || (seg = segment_find(argv[2])) == NULL) {
@@ -101,7 +101,7 @@ static void cmd_host(int argc, char **argv)
 static void cmd_addr(int argc, char **argv)
 {
 	struct host *h;
-	char addrs[256];
+	char addrs[512];
 
 	if (argc < 2 || (h = host_find(argv[1])) == NULL) {
 		reply("fail addr: usage: addr HOST");
@@ -149,6 +149,26 @@ static void cmd_stats(void)
 	reply("%s", line);
 }
 
+/* ra-log SEG [clear]: the RAs QEMU sent on SEG, oldest first; `clear`
+ * empties the log after printing it. */
+static void cmd_ra_log(int argc, char **argv)
+{
+	static char text[RA_LOG_TEXT_MAX];
+	struct segment *seg;
+
+	if (argc < 2 || argc > 3 || (seg = segment_find(argv[1])) == NULL ||
+	    (argc == 3 && strcmp(argv[2], "clear") != 0)) {
+		reply("fail ra-log: usage: ra-log lan|wan [clear]");
+		return;
+	}
+	if (ra_log_format(&seg->ra_log, text, sizeof(text)) < 0)
+		reply("fail ra-log %s: log longer than %zu bytes", argv[1], sizeof(text));
+	else
+		reply("ok ra-log %s %s", argv[1], text);
+	if (argc == 3)
+		ra_log_clear(&seg->ra_log);
+}
+
 /* Returns 0 to go on, 1 on quit. */
 static int dispatch(char *line)
 {
@@ -176,6 +196,7 @@ static int dispatch(char *line)
 		{ "dns-record", cmd_dns_record },
 		{ "dns-stats", cmd_dns_stats },
 		{ "dns-servers", cmd_dns_servers },
+		{ "ra-log", cmd_ra_log },
 	};
 
 	if (argc < 0) {

@@ -8,6 +8,7 @@
 
 #include "lwip/ip_addr.h"
 #include "lwip/netif.h"
+#include "ra_log.h"
 
 #define NETSIM_MAX_HOSTS 32
 #define NETSIM_NAME_MAX 16
@@ -27,6 +28,7 @@ struct segment {
 	unsigned long local_frames;        /* host-to-host through the hub */
 	unsigned long local_drops;         /* hub queue full */
 	unsigned long unclaimed;           /* unicast from QEMU for no host */
+	struct ra_log ra_log;              /* RAs from QEMU (`ra-log`) */
 };
 
 struct host {

@@ -6,6 +6,7 @@
 # ok/fail line. Then a second netsim floods wire_dhcpd.py, a stand-in for the
 # guest's dhcpd on the wire's other end (unicast replies to the made-up MACs,
 # chaddr checked against the source MAC), to check the wire path and `rate`.
+# Last, wire_ra.py sends a router's RAs before and after a renumbering.
 # Part of `make check`. One `ok`/`not ok` line per answer, then
 # `N passed, N failed`.
 set -uo pipefail
@@ -201,4 +202,65 @@ read -r -t 10 -u "$wire" line
 	[ "${BASH_REMATCH[1]}" -lt 300 ] && [ "${BASH_REMATCH[2]}" -ge 700 ] &&
 	[ "${BASH_REMATCH[2]}" -lt 2000 ]
 check "wire server: each client's chaddr is its source MAC, one flood per MAC range, rate 4/s spreads 4 DISCOVERs over >= 700 ms" $? "${line-<nothing>}"
+
+# Renumbering: wire_ra.py plays the router. A SLAAC host takes an address in
+# the delegated /64; then the RA that renumbers (old /64 preferred 0, valid
+# 7200, and the new one) leaves it with the new address and the old one
+# deprecated, and `ra-log` shows that RA first with the new prefix.
+port=$((port + 2))
+coproc NSIM { exec timeout 60 "$netsim" --lan "127.0.0.1:$port,127.0.0.1:$((port + 1))"; }
+ask() {
+	printf '%s\n' "$1" >&"${NSIM[1]}"
+	IFS= read -r -t 10 -u "${NSIM[0]}" A || A="<no answer to $1>"
+}
+# until_addr RE: poll `addr s1` (lwIP's DAD and deprecation run on its 1 s
+# ND timer) until it matches RE, for at most 5 s.
+until_addr() {
+	for _ in $(seq 1 50); do
+		ask 'addr s1'
+		[[ ${A,,} =~ $1 ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+ra() { python3 "$(dirname "$0")/wire_ra.py" "$port" $((port + 1)) "$@"; }
+old=2001:db8:100:1 new=2001:db8:200:1
+ask 'host s1 lan mac 02:00:00:00:01:0b slaac on'
+check "a SLAAC host" "$([[ $A == ok* ]]; echo $?)" "$A"
+ra fd00::/64,4294967295,4294967295 $old::/64,1800,3600
+until_addr " ip6 $old:[0-9a-f:]+( |$)"
+check "... takes an address in the delegated /64 from an RA" $? "$A"
+[[ ${A,,} != *deprecated* ]]
+check "... preferred, not marked deprecated" $? "$A"
+ra bad $new::/64,1800,3600
+ra fd00::/64,4294967295,4294967295 $old::/64,0,7200 $new::/64,1800,3600
+until_addr " ip6 $new:[0-9a-f:]+( |$)" && until_addr " ip6 $old:[0-9a-f:]+ deprecated( |$)"
+check "after the renumbering RA it has an address in the new /64 and the old one deprecated" $? "$A"
+[[ ${A,,} =~ \ ip6\ fd00::[0-9a-f:]+(\ ip6|$) ]]
+check "... and its ULA address still preferred" $? "$A"
+ask 'ra-log lan'
+log=$A
+IFS='|' read -ra ras <<< "$log"
+first=
+for r in "${ras[@]:1}"; do
+	[[ $r == *" prefix $new::/64 "* ]] && { first=$r; break; }
+done
+[[ ${ras[0]} == "ok ra-log lan count 2 dropped 0 bad 1 " ]]
+check "ra-log: two RAs, the one with a bad checksum counted as bad" $? "$log"
+[[ $first =~ ^\ \#2\ t_ms\ [0-9]+\ from\ fe80::1\ rl\ 1800\ flags\ O\  ]] &&
+	[[ $first =~ \ prefix\ $old::/64\ pl\ 0\ vl\ 7200\ flags\ L,A\  ]] &&
+	[[ $first =~ \ prefix\ $new::/64\ pl\ 1800\ vl\ 3600\ flags\ L,A\  ]] &&
+	[[ $first =~ \ rdnss\ fd00::1\ lt\ 1200\ *$ ]]
+check "ra-log: the first RA with the new prefix carries the old one with pl 0 vl 7200" $? "$first"
+ask 'ra-log lan clear'
+[[ $A == "ok ra-log lan count 2 dropped 0 bad 1 | #1 "* ]]
+check "ra-log clear prints the log" $? "$A"
+ask 'ra-log lan'
+check_eq "... then empties it" "ok ra-log lan count 0 dropped 0 bad 0" "$A"
+ask 'ra-log dmz'
+[[ $A == "fail ra-log: usage"* ]]
+check "ra-log on an unknown segment fails" $? "$A"
+ask quit
+wait "$NSIM_PID"
+check_eq "netsim exits 0" 0 $?
 summary

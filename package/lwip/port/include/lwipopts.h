@@ -21,6 +21,10 @@
 #define LWIP_IPV6_AUTOCONFIG 1
 #define LWIP_IPV6_DHCP6 1
 #define LWIP_IPV6_DHCP6_STATELESS 1
+/* Link-local, the LAN's ULA, the old delegated /64 (deprecated for up to
+ * two hours after a renumbering) and the new one, and one spare: with
+ * lwIP's 3 a SLAAC host had no slot left for the new prefix. */
+#define LWIP_IPV6_NUM_ADDRESSES 5
 /* Copy IPv6 fragment headers: the default reuses the packet in place, which
  * asserts (and would corrupt data) with 64-bit pointers. */
 #define IPV6_FRAG_COPYHEADER 1
@@ -41,8 +45,9 @@
 #define PBUF_POOL_SIZE 512
 /* Neighbour, destination and multicast tables are shared by every host in
  * the process: size them for 32 hosts, not lwIP's one-netif defaults (four
- * MLD groups left the fifth address unable to answer neighbour solicits). */
-#define MEMP_NUM_MLD6_GROUP 128
+ * MLD groups left the fifth address unable to answer neighbour solicits):
+ * one group per address, 32 hosts x LWIP_IPV6_NUM_ADDRESSES. */
+#define MEMP_NUM_MLD6_GROUP 160
 #define LWIP_ND6_NUM_NEIGHBORS 64
 #define LWIP_ND6_NUM_DESTINATIONS 64
 #define ARP_TABLE_SIZE 64
