@@ -52,6 +52,7 @@ static void test_add_renew_change_lose(void)
 	CHECK(is(&r[0], WAN_NA_ADD, "2001:db8:0:1::1000"));
 	CHECK_EQ_UINT(r[0].preferred_secs, 40);
 	CHECK_EQ_UINT(r[0].valid_secs, 60);
+	CHECK_EQ_INT(r[0].renewal, 0);
 	/* Later, nothing changed: nothing sent (not once per packet). */
 	CHECK_EQ_UINT(wan_na_plan(&t, &e, WAN, NOW + 3000, r), 0);
 	/* Renewed: the same address again with the new lifetimes. */
@@ -61,6 +62,7 @@ static void test_add_renew_change_lose(void)
 	CHECK(is(&r[0], WAN_NA_ADD, "2001:db8:0:1::1000"));
 	CHECK_EQ_UINT(r[0].preferred_secs, 40);
 	CHECK_EQ_UINT(r[0].valid_secs, 60);
+	CHECK_EQ_INT(r[0].renewal, 1);
 	/* Another address: the new one added first, then the old deleted. */
 	set_addr(&e, 0, "2001:db8:0:1::2000", NOW + 40000, NOW + 60000);
 	CHECK_EQ_UINT(wan_na_plan(&t, &e, WAN, NOW + 5000, r), 2);

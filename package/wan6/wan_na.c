@@ -85,6 +85,7 @@ unsigned wan_na_plan(struct wan_na *t, const struct engine *e, int ifindex,
 		r = &out[n_out++];
 		memset(r, 0, sizeof(*r));
 		r->op = WAN_NA_ADD;
+		r->renewal = h != NULL;
 		memcpy(r->addr, a->addr, 16);
 		valid = wan_na_secs_left(a->valid_until, now);
 		r->valid_secs = valid;

@@ -44,6 +44,7 @@ struct wan_na_req {
 	enum wan_na_op op;
 	uint8_t addr[16];		/* a /128 */
 	uint32_t preferred_secs, valid_secs;	/* ADD; 0xffffffff: forever */
+	int renewal;		/* ADD of one already there: new lifetimes */
 };
 
 /*
