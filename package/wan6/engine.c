@@ -22,6 +22,8 @@
 #define INF_MAX_DELAY	1000u
 #define INF_TIMEOUT	1000u
 #define INF_MAX_RT	3600000u
+#define DEC_TIMEOUT	1000u
+#define DEC_MAX_RC	4u
 #define IRT_DEFAULT_MS	(86400ull * 1000)
 #define IRT_MINIMUM_MS	(600ull * 1000)
 /* Failed exchanges back off up to this before the next Solicit. */
@@ -119,6 +121,7 @@ static void build(struct engine *e, uint64_t now)
 	case ENGINE_RENEWING: type = DHCP6_RENEW; break;
 	case ENGINE_REBINDING: type = DHCP6_REBIND; break;
 	case ENGINE_INFO: type = DHCP6_INFORMATION_REQUEST; break;
+	case ENGINE_DECLINING: type = DHCP6_DECLINE; break;
 	default: return;
 	}
 	memset(&r, 0, sizeof(r));
@@ -130,7 +133,8 @@ static void build(struct engine *e, uint64_t now)
 		(uint16_t)(elapsed > 0xffff ? 0xffff : elapsed);
 	r.iaid = e->iaid;
 	r.want_na = r.want_pd = 1;
-	if (type == DHCP6_REQUEST || type == DHCP6_RENEW) {
+	if (type == DHCP6_REQUEST || type == DHCP6_RENEW ||
+	    type == DHCP6_DECLINE) {
 		r.server_id = e->server_id;
 		r.server_id_len = e->server_id_len;
 	}
@@ -153,6 +157,15 @@ static void build(struct engine *e, uint64_t now)
 		r.addrs = addrs;
 		r.n_prefixes = e->n_prefixes;
 		r.prefixes = prefixes;
+	} else if (type == DHCP6_DECLINE) {
+		/* Only the IA_NA with the declined addresses (18.2.8). */
+		for (unsigned i = 0; i < e->n_declined; i++) {
+			memset(&addrs[i], 0, sizeof(addrs[i]));
+			memcpy(addrs[i].addr, e->declined[i], 16);
+		}
+		r.n_addrs = e->n_declined;
+		r.addrs = addrs;
+		r.want_pd = 0;
 	}
 	e->out_len = wire_build(&r, e->out, sizeof(e->out));
 }
@@ -181,6 +194,8 @@ static void start(struct engine *e, uint64_t now, enum engine_state st,
 
 	e->state = st;
 	e->transmitting = 1;
+	if (st != ENGINE_DECLINING)
+		e->n_declined = 0;
 	e->xid[0] = (uint8_t)(x >> 16);
 	e->xid[1] = (uint8_t)(x >> 8);
 	e->xid[2] = (uint8_t)x;
@@ -206,6 +221,11 @@ static void start(struct engine *e, uint64_t now, enum engine_state st,
 		e->irt = REB_TIMEOUT;
 		e->mrt = REB_MAX_RT;
 		break;		/* until the bindings expire */
+	case ENGINE_DECLINING:
+		e->irt = DEC_TIMEOUT;
+		e->mrt = 0;
+		e->mrc = DEC_MAX_RC;
+		break;
 	default:
 		e->irt = INF_TIMEOUT;
 		e->mrt = INF_MAX_RT;
@@ -488,6 +508,46 @@ static void apply_reply(struct engine *e, const struct wire_msg *m,
 	recompute_lans(e, now);
 }
 
+/* The Decline answered or given up on (section 18.2.8): bound with what
+ * is left (T1/T2 unchanged), else a Solicit for a new address. */
+static void decline_done(struct engine *e, uint64_t now)
+{
+	e->n_declined = 0;
+	stop_tx(e);
+	e->lease_changed = 1;
+	if (e->n_addrs || e->n_prefixes)
+		e->state = ENGINE_BOUND;
+	else if (e->link_up)
+		solicit(e, now);
+	else
+		e->state = ENGINE_NONE;
+}
+
+int engine_decline(struct engine *e, uint64_t now, const uint8_t addr[16])
+{
+	unsigned i, j;
+
+	for (i = 0; i < e->n_addrs; i++)
+		if (!memcmp(e->addrs[i].addr, addr, 16))
+			break;
+	if (i == e->n_addrs)
+		return 0;
+	e->addrs[i] = e->addrs[--e->n_addrs];
+	e->lease_changed = 1;
+	/* Only a server that gave it can be told. */
+	if (e->state != ENGINE_BOUND && e->state != ENGINE_RENEWING &&
+	    e->state != ENGINE_REBINDING && e->state != ENGINE_DECLINING)
+		return 1;
+	for (j = 0; j < e->n_declined; j++)
+		if (!memcmp(e->declined[j], addr, 16))
+			break;
+	if (j == e->n_declined && e->n_declined < WIRE_IA_MAX)
+		memcpy(e->declined[e->n_declined++], addr, 16);
+	/* Another failure during a Decline: a new one with both. */
+	start(e, now, ENGINE_DECLINING, 0);
+	return 1;
+}
+
 static int has_binding(const struct wire_ia *ia, int pd)
 {
 	if (!ia_ok(ia))
@@ -534,6 +594,13 @@ int engine_receive(struct engine *e, uint64_t now, const struct wire_msg *m)
 			return 0;
 		}
 		apply_reply(e, m, now);
+		return 1;
+	case ENGINE_DECLINING:
+		if (m->type != DHCP6_REPLY) {
+			e->ignored++;
+			return 0;
+		}
+		decline_done(e, now);
 		return 1;
 	case ENGINE_INFO:
 		if (m->type != DHCP6_REPLY) {
@@ -628,7 +695,8 @@ static void expire(struct engine *e, uint64_t now)
 	recompute_lans(e, now);
 	if (!e->n_addrs && !e->n_prefixes &&
 	    (e->state == ENGINE_BOUND || e->state == ENGINE_RENEWING ||
-	     e->state == ENGINE_REBINDING)) {
+	     e->state == ENGINE_REBINDING || e->state == ENGINE_DECLINING)) {
+		e->n_declined = 0;
 		e->t1_at = e->t2_at = ENGINE_NEVER;
 		if (e->link_up)
 			solicit(e, now);
@@ -659,6 +727,10 @@ void engine_timer(struct engine *e, uint64_t now)
 	}
 	if (!e->transmitting || now < e->tx_next)
 		return;
+	if (e->mrc && e->count >= e->mrc && e->state == ENGINE_DECLINING) {
+		decline_done(e, now);
+		return;
+	}
 	if (e->mrc && e->count >= e->mrc) {
 		/* Request unanswered (section 18.2.2): find a server again. */
 		restart(e, now);
@@ -699,6 +771,7 @@ const char *engine_state_name(enum engine_state s)
 	case ENGINE_RENEWING: return "renewing";
 	case ENGINE_REBINDING: return "rebinding";
 	case ENGINE_INFO: return "info";
+	case ENGINE_DECLINING: return "declining";
 	}
 	return "?";
 }

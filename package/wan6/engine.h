@@ -36,6 +36,7 @@ enum engine_state {
 	ENGINE_RENEWING,
 	ENGINE_REBINDING,
 	ENGINE_INFO,		/* stateless: Information-request / its data */
+	ENGINE_DECLINING,	/* an address failed DAD: Decline (18.2.8) */
 };
 
 struct engine_lan_cfg {
@@ -87,6 +88,10 @@ struct engine {
 	struct wire_addr offer_addrs[WIRE_IA_MAX];
 	struct wire_prefix offer_prefixes[WIRE_IA_MAX];
 
+	/* Addresses that failed DAD, in the Decline in flight. */
+	unsigned n_declined;
+	uint8_t declined[WIRE_IA_MAX][16];
+
 	/* The lease. */
 	unsigned n_addrs, n_prefixes;
 	struct engine_addr addrs[WIRE_IA_MAX];
@@ -125,6 +130,11 @@ void engine_ra(struct engine *e, uint64_t now, int managed, int other);
  * the exchange on, 0 if it was ignored (wrong xid, client id, type...). */
 int engine_receive(struct engine *e, uint64_t now, const struct wire_msg *m);
 void engine_timer(struct engine *e, uint64_t now);
+/* addr failed DAD on the WAN (RFC 8415 18.2.10.1): it leaves the lease
+ * and, while bound, a Decline tells the server (up to 4 tries, section
+ * 18.2.8); then bound again with what is left, or a Solicit if nothing
+ * is. Returns 1 if addr was in the lease. */
+int engine_decline(struct engine *e, uint64_t now, const uint8_t addr[16]);
 /* When engine_timer() next has something to do; ENGINE_NEVER if nothing. */
 uint64_t engine_next_wakeup(const struct engine *e);
 

@@ -3,7 +3,8 @@
  * pure engine (engine.c). Every event becomes an engine call with the
  * CLOCK_BOOTTIME time; afterwards its packet is sent, its lease written
  * to /run/wan6/lease, the LAN addresses and unreachable routes applied,
- * and the timer re-armed for its next wakeup.
+ * the IA_NA addresses put on the WAN (wan_na.c decides which), and the
+ * timer re-armed for its next wakeup.
  *
  * The WAN's L3 interface (ppp0 comes and goes with the PPP session) is
  * followed through rtnetlink link notifications: when it comes up the
@@ -52,6 +53,7 @@
 #include "from_config.h"
 #include "lease.h"
 #include "seccomp_list.h"
+#include "wan_na.h"
 #include "wire.h"
 
 /* The longest the loop sleeps: a clock that ran while suspended is
@@ -72,6 +74,8 @@ struct wan6 {
 	/* What rtnetlink was told, so a prefix that went is unrouted. */
 	unsigned n_routes;
 	struct rtnl_prefix routes[WIRE_IA_MAX];
+	/* The IA_NA addresses put on the WAN. */
+	struct wan_na na;
 	struct engine_prefix saved;	/* on /data */
 	int saved_valid, data_warned;
 	uint64_t bad, ras;
@@ -268,6 +272,59 @@ static void apply_net(struct wan6 *d, uint64_t now)
 		logx_err("rtnetlink: request %u of %u..%u: %s%s%s", failed, first,
 			 d->nl_seq, strerror(-rc), msg[0] ? ": " : "", msg);
 	
+}
+
+/* The lease's IA_NA addresses on the WAN as /128s: the lease's lifetimes
+ * (the kernel drops them if wan6 dies), DAD on, no prefix route (the
+ * on-link /64 comes from RAs). Adds first, so that a refused add is the
+ * error reported; a delete of one the kernel already dropped (expired,
+ * failed DAD) is fine. */
+static void apply_wan_na(struct wan6 *d, uint64_t now)
+{
+	static uint8_t mem[2048];
+	struct wan_na_req req[WAN_NA_REQ_MAX];
+	const struct wan_na_req *r;
+	struct nlbuf b;
+	uint32_t first = d->nl_seq + 1, failed = 0;
+	char msg[160], a[INET6_ADDRSTRLEN];
+	unsigned n = wan_na_plan(&d->na, &d->e, d->wan_up ? d->wan_index : 0,
+				 now, req);
+	int rc;
+
+	if (!n)
+		return;
+	nlb_init(&b, mem, sizeof(mem));
+	for (unsigned i = 0; i < n; i++) {
+		struct rtnl_prefix p = { .family = AF_INET6, .len = 128 };
+
+		memcpy(p.addr, req[i].addr, 16);
+		if (req[i].op == WAN_NA_ADD)
+			rtnl_addr_add_life(&b, ++d->nl_seq, d->wan_index, &p,
+					   IFA_F_NOPREFIXROUTE,
+					   req[i].preferred_secs,
+					   req[i].valid_secs);
+		else
+			rtnl_addr_del(&b, ++d->nl_seq, d->wan_index, &p);
+		if (req[i].op == WAN_NA_DEL || !req[i].renewal)
+			logx("%s: %s %s/128", d->o.ifname,
+			     req[i].op == WAN_NA_ADD ? "add" : "remove",
+			     inet_ntop(AF_INET6, req[i].addr, a, sizeof(a)));
+	}
+	rc = rtnl_apply_fd(d->req_fd, &b, first, d->nl_seq, &failed, msg,
+			   sizeof(msg));
+	if (rc >= 0)
+		return;
+	if (failed < first || failed > d->nl_seq) {
+		logx_err("%s: IA_NA addresses: rtnetlink: %s", d->o.ifname,
+			 strerror(-rc));
+		return;
+	}
+	r = &req[failed - first];
+	if (rc != -EADDRNOTAVAIL || r->op != WAN_NA_DEL)
+		logx_err("%s: %s %s/128: %s%s%s", d->o.ifname,
+			 r->op == WAN_NA_ADD ? "add" : "remove",
+			 inet_ntop(AF_INET6, r->addr, a, sizeof(a)),
+			 strerror(-rc), msg[0] ? ": " : "", msg);
 }
 
 /* ---- logging ---- */
@@ -470,6 +527,10 @@ static void after_step(struct wan6 *d)
 		    d->e.n_deprecated)
 			log_lease(d, now);
 	}
+	/* Every time, not only on a lease change: a WAN link that came
+	 * back has lost its addresses. Nothing is sent when nothing
+	 * changed. */
+	apply_wan_na(d, now);
 	if (d->o.dslite.on) {
 		resolve_step(d, now);
 		tunnel_step(d, now);
@@ -706,7 +767,8 @@ static void link_event(struct wan6 *d, int ifindex, const char *name,
 		solicit_router(d);
 }
 
-/* A WAN address added, changed or removed (DS-Lite's local end). */
+/* A WAN address added, changed or removed: DS-Lite's local end, and
+ * DAD's verdict on the IA_NA address. */
 static void addr_event(struct wan6 *d, const struct nlmsg_view *m)
 {
 	struct ifaddrmsg ifa;
@@ -729,6 +791,19 @@ static void addr_event(struct wan6 *d, const struct nlmsg_view *m)
 		flags = ifa.ifa_flags;
 	dslite_addr_event(&d->wan_addrs, a->data, flags,
 			  m->hdr.nlmsg_type == RTM_DELADDR);
+	/* Another node has our address (RFC 8415 18.2.10.1): the kernel
+	 * reports it in RTM_DELADDR (or RTM_NEWADDR for an address with
+	 * infinite lifetimes) with IFA_F_DADFAILED. */
+	if ((flags & IFA_F_DADFAILED) && wan_na_dad_failed(&d->na, a->data)) {
+		char text[INET6_ADDRSTRLEN];
+
+		logx_err("%s: %s failed DAD: another node on the link uses it; "
+			 "%s", d->o.ifname,
+			 inet_ntop(AF_INET6, a->data, text, sizeof(text)),
+			 engine_decline(&d->e, clock_boot_ms(), a->data) &&
+			 d->e.state == ENGINE_DECLINING ?
+			 "declining it" : "dropped");
+	}
 }
 
 /* The links' dump is seq 1; after it, the WAN's addresses (seq 2):
@@ -868,9 +943,9 @@ static void open_sockets(struct wan6 *d)
 		die("rtnetlink socket", strerror(errno));
 	memset(&nl, 0, sizeof(nl));
 	nl.nl_family = AF_NETLINK;
-	/* Under DS-Lite also the IPv6 addresses: the tunnel's local end. */
-	nl.nl_groups = RTMGRP_LINK |
-		(d->o.dslite.on ? RTMGRP_IPV6_IFADDR : 0);
+	/* And the IPv6 addresses: DAD on the IA_NA address, and under
+	 * DS-Lite the tunnel's local end. */
+	nl.nl_groups = RTMGRP_LINK | RTMGRP_IPV6_IFADDR;
 	if (bind(d->mon_fd, (struct sockaddr *)&nl, sizeof(nl)) < 0)
 		die("rtnetlink link events", strerror(errno));
 	d->req_fd = nlsock_open(NETLINK_ROUTE);

@@ -1,9 +1,10 @@
 /*
  * seccomp_list.c - wan6's allow-list (keel/seccomp.h), installed once it
  * is set up. DHCPv6 and RAs on its two sockets, rtnetlink on the two
- * netlink sockets it opened before (link events; LAN addresses and
- * routes, whose ACKs nlsock_talk() reads with poll/recv; under DS-Lite
- * also the tunnel's ends), the AFTR name's AAAA queries on a UDP socket
+ * netlink sockets it opened before (link and address events; LAN
+ * addresses and routes and the WAN's IA_NA /128, whose ACKs
+ * nlsock_talk() reads with poll/recv; under DS-Lite also the tunnel's
+ * ends), the AFTR name's AAAA queries on a UDP socket
  * opened before (sendto/recvfrom), the lease file
  * and the remembered prefix replaced with atomic_file (rpath + wpath).
  * No socket() after setup: not even netlink.

@@ -1,7 +1,9 @@
 /* Unit tests for engine.c and lease.c: the exchange Solicit -> Advertise
  * -> Request -> Reply, retransmission, Renew at T1, Rebind at T2, expiry,
  * IA_PD alone, a prefix change and a remembered prefix giving deprecated
- * LAN /64s, the link coming back, and the lease file's text. */
+ * LAN /64s, the link coming back, a Decline after a failed DAD, and the
+ * lease file's text. */
+#define _GNU_SOURCE	/* memmem */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
@@ -394,6 +396,97 @@ static void test_subnet_does_not_fit(void)
 	CHECK_EQ_INT(e.lan_skipped, 1);
 }
 
+/* Whether the message in e->out carries option code at the top level. */
+static int has_option(const struct engine *e, uint16_t code)
+{
+	for (size_t off = 4; off + 4 <= e->out_len;) {
+		uint16_t c = (uint16_t)(e->out[off] << 8 | e->out[off + 1]);
+		uint16_t n = (uint16_t)(e->out[off + 2] << 8 | e->out[off + 3]);
+
+		if (c == code)
+			return 1;
+		off += 4u + n;
+	}
+	return 0;
+}
+
+/* An address that failed DAD: out of the lease, a Decline with the
+ * server id and only that IA_NA address, tried 4 times, then bound with
+ * the prefix; answered, bound at once; with nothing left, a Solicit. */
+static void test_decline(void)
+{
+	static struct engine e;
+	struct wire_msg m;
+	uint8_t a[16], other[16];
+	uint64_t now;
+	unsigned sent = 0;
+
+	setup(&e, ENGINE_AUTO);
+	now = get_bound(&e, "2001:db8:0:1::1000", "2001:db8:100::");
+	inet_pton(AF_INET6, "2001:db8:0:1::1000", a);
+	inet_pton(AF_INET6, "2001:db8:0:1::2000", other);
+	CHECK_EQ_INT(engine_decline(&e, now, other), 0);
+	CHECK_EQ_INT(e.state, ENGINE_BOUND);
+	e.lease_changed = 0;
+	CHECK_EQ_INT(engine_decline(&e, now, a), 1);
+	CHECK(e.lease_changed);
+	CHECK_EQ_INT(e.n_addrs, 0);
+	CHECK_EQ_INT(e.n_prefixes, 1);
+	CHECK_EQ_INT(e.state, ENGINE_DECLINING);
+	CHECK(strcmp(engine_state_name(e.state), "declining") == 0);
+	CHECK_EQ_INT(e.out[0], DHCP6_DECLINE);
+	CHECK(has_option(&e, DHCP6_OPT_SERVERID));
+	CHECK(has_option(&e, DHCP6_OPT_IA_NA));
+	CHECK(!has_option(&e, DHCP6_OPT_IA_PD));
+	CHECK(!has_option(&e, DHCP6_OPT_ORO));
+	CHECK(memmem(e.out, e.out_len, a, 16) != NULL);
+	/* Unanswered: DEC_MAX_RC tries, then bound with the prefix. */
+	while (e.state == ENGINE_DECLINING && sent < 10) {
+		if (e.out_len) {
+			CHECK_EQ_INT(e.out[0], DHCP6_DECLINE);
+			sent++;
+			e.out_len = 0;
+		}
+		now = engine_next_wakeup(&e);
+		engine_timer(&e, now);
+	}
+	CHECK_EQ_UINT(sent, 4);
+	CHECK_EQ_INT(e.state, ENGINE_BOUND);
+	CHECK_EQ_INT(e.transmitting, 0);
+	/* The next Renew asks for an address again (an empty IA_NA). */
+	while (e.state == ENGINE_BOUND)
+		engine_timer(&e, engine_next_wakeup(&e));
+	CHECK_EQ_INT(e.out[0], DHCP6_RENEW);
+	CHECK(memmem(e.out, e.out_len, a, 16) == NULL);
+
+	/* Answered: bound at once. */
+	setup(&e, ENGINE_AUTO);
+	now = get_bound(&e, "2001:db8:0:1::1000", "2001:db8:100::");
+	CHECK_EQ_INT(engine_decline(&e, now, a), 1);
+	m = answer(&e, DHCP6_REPLY, NULL, NULL, 0, 0, 0, 0);
+	m.na.present = m.pd.present = 0;
+	CHECK_EQ_INT(engine_receive(&e, now + 100, &m), 1);
+	CHECK_EQ_INT(e.state, ENGINE_BOUND);
+	CHECK_EQ_INT(e.n_prefixes, 1);
+
+	/* Nothing left (no prefix): a Solicit for another address. */
+	setup(&e, ENGINE_AUTO);
+	now = get_bound(&e, "2001:db8:0:1::1000", NULL);
+	CHECK_EQ_INT(engine_decline(&e, now, a), 1);
+	m = answer(&e, DHCP6_REPLY, NULL, NULL, 0, 0, 0, 0);
+	m.na.present = m.pd.present = 0;
+	CHECK_EQ_INT(engine_receive(&e, now + 100, &m), 1);
+	CHECK_EQ_INT(e.state, ENGINE_SOLICITING);
+
+	/* Not bound (no server to tell): only dropped from the lease. */
+	setup(&e, ENGINE_AUTO);
+	memcpy(e.addrs[0].addr, a, 16);
+	e.n_addrs = 1;
+	CHECK_EQ_INT(engine_decline(&e, 5000, a), 1);
+	CHECK_EQ_INT(e.state, ENGINE_NONE);
+	CHECK_EQ_INT(e.out_len, 0);
+}
+
 int main(void)
 {
 	test_bind_renew_rebind_expire();
@@ -405,5 +498,6 @@ int main(void)
 	test_link_flap();
 	test_lan_prefix();
 	test_subnet_does_not_fit();
+	test_decline();
 	return check_done();
 }

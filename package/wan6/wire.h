@@ -21,6 +21,7 @@
 #define DHCP6_RENEW		5
 #define DHCP6_REBIND		6
 #define DHCP6_REPLY		7
+#define DHCP6_DECLINE		9
 #define DHCP6_INFORMATION_REQUEST	11
 
 /* Option codes (section 21, RFC 3646, RFC 6334). */

@@ -93,8 +93,10 @@ size_t wire_build(const struct wire_request *req, uint8_t *buf, size_t size)
 	put16(&o, DHCP6_OPT_ELAPSED_TIME);
 	put16(&o, 2);
 	put16(&o, req->elapsed_cs);
-	/* The refresh time only where section 21.23 allows it. */
-	put_opt(&o, DHCP6_OPT_ORO, oro, info ? 8 : 6);
+	/* The refresh time only where section 21.23 allows it; no ORO in
+	 * a Decline (Appendix B). */
+	if (req->type != DHCP6_DECLINE)
+		put_opt(&o, DHCP6_OPT_ORO, oro, info ? 8 : 6);
 	if (!info && req->want_na)
 		put_ia(&o, req, 0);
 	if (!info && req->want_pd)

@@ -275,6 +275,7 @@ const char *wire_type_name(uint8_t type)
 	case DHCP6_RENEW: return "renew";
 	case DHCP6_REBIND: return "rebind";
 	case DHCP6_REPLY: return "reply";
+	case DHCP6_DECLINE: return "decline";
 	case DHCP6_INFORMATION_REQUEST: return "information-request";
 	}
 	return "other";
