@@ -107,7 +107,8 @@ enum reg_kind { REG_NONE, REG_META, REG_PAYLOAD, REG_CT, REG_FIB, REG_DATA,
 struct reg {
 	enum reg_kind kind;
 	uint32_t key;		/* meta/ct/rt key, exthdr type */
-	uint32_t base, offset, len;	/* payload; exthdr: base is the op */
+	uint32_t base, offset, len;	/* payload; exthdr: base is the op;
+					 * fib: key the result, base flags */
 	uint32_t mask;		/* after bitwise, 0 if none */
 	uint8_t data[16];	/* immediate data */
 	size_t data_len;
@@ -233,7 +234,15 @@ static void source_text(const struct describe *ds, const struct reg *g,
 		snprintf(buf, size, "ct %s", g->key == NFT_CT_STATE ? "state" :
 			 g->key == NFT_CT_STATUS ? "status" : "key");
 	} else if (g->kind == REG_FIB) {
-		snprintf(buf, size, "fib daddr type");
+		/* nft's words: fib saddr . iif oif, fib daddr type */
+		snprintf(buf, size, "fib %s%s%s%s %s",
+			 g->base & NFTA_FIB_F_SADDR ? "saddr" : "daddr",
+			 g->base & NFTA_FIB_F_MARK ? " . mark" : "",
+			 g->base & NFTA_FIB_F_IIF ? " . iif" : "",
+			 g->base & NFTA_FIB_F_OIF ? " . oif" : "",
+			 g->key == NFT_FIB_RESULT_OIF ? "oif" :
+			 g->key == NFT_FIB_RESULT_OIFNAME ? "oifname" :
+			 g->key == NFT_FIB_RESULT_ADDRTYPE ? "type" : "?");
 	} else if (g->kind == REG_EXTHDR) {
 		snprintf(buf, size, "%s", is_tcp_mss(g) ?
 			 "tcp option maxseg size" : "exthdr");
@@ -298,8 +307,12 @@ static void value_text(const struct describe *ds, const struct reg *g,
 	} else if (g->kind == REG_CT && g->key == NFT_CT_STATUS) {
 		snprintf(buf, size, "%s", g->mask == IPS_DST_NAT ? "dnat" :
 			 g->mask == IPS_SRC_NAT ? "snat" : "?");
-	} else if (g->kind == REG_FIB && len == 4) {
+	} else if (g->kind == REG_FIB && g->key == NFT_FIB_RESULT_ADDRTYPE &&
+		   len == 4) {
 		snprintf(buf, size, "%s", u32 == 2 ? "local" : "?");	/* RTN_LOCAL */
+	} else if (g->kind == REG_FIB && (g->base & NFTA_FIB_F_PRESENT) &&
+		   (len == 1 || len == 4)) {
+		snprintf(buf, size, "%s", u32 || v[0] ? "exists" : "missing");
 	} else if (len == 1) {
 		snprintf(buf, size, "%u", v[0]);
 	} else {
@@ -323,7 +336,7 @@ static void describe_cmp(struct describe *ds, const struct nla_view *data,
 	uint8_t v[16];
 	size_t len;
 	uint32_t op;
-	char src[32], val[64], text[128];
+	char src[48], val[64], text[128];
 	static const char *const ops[] = { "", "!= ", "< ", "<= ", "> ", ">= " };
 
 	if (nla_parse(data->data, data->len, c, NFTA_CMP_MAX) < 0 ||
@@ -388,7 +401,7 @@ static void describe(struct describe *ds, const char *name,
 {
 	struct nla_view a[16];
 	struct reg *g;
-	char text[96], src[32];
+	char text[96], src[48];
 
 	memset(a, 0, sizeof(a));
 	if (!strcmp(name, "cmp")) {
@@ -415,6 +428,8 @@ static void describe(struct describe *ds, const char *name,
 	} else if (!strcmp(name, "fib") && (g = reg_at(ds, &a[NFTA_FIB_DREG]))) {
 		memset(g, 0, sizeof(*g));
 		g->kind = REG_FIB;
+		(void)nla_get_be32(&a[NFTA_FIB_RESULT], &g->key);
+		(void)nla_get_be32(&a[NFTA_FIB_FLAGS], &g->base);
 	} else if (!strcmp(name, "bitwise") &&
 		   (g = reg_at(ds, &a[NFTA_BITWISE_DREG]))) {
 		uint8_t v[16];

@@ -9,7 +9,8 @@
  *                            port forward from wan; PROTO tcp, udp, tcp+udp;
  *                            HOST 192.168.1.10 or [fd00::10]
  *   ban-timeout SECONDS      default lifetime of `keel-fw ban` (3600)
- *   icmp-rate N              wan echo-requests accepted per second (10)
+ *   icmp-rate N              wan echo-requests accepted per second (10),
+ *                            to the router and, apart, to each lan
  *   wan-mtu N                the wan link's MTU (1280-9000), when below
  *                            what the hosts assume: SYNs from wan are
  *                            clamped to fit it (default: not set)

@@ -10,9 +10,13 @@
  *               invalid drop; essential ICMP/ICMPv6 errors and ND; DHCP(v6) client replies; drop
  *   input_lan   banned drop (SSH brute force from the LAN: SSH listens
  *               there only); accept (router services)
- *   forward     wan -> forward_wan; est/rel accept; invalid drop;
+ *   forward     wan -> forward_wan; IPv6 from lan whose source is not
+ *               routed back to that lan drop (anti-spoofing, follows the
+ *               delegated prefixes); est/rel accept; invalid drop;
  *               lan -> wan accept; drop
- *   forward_wan banned drop; est/rel accept; invalid drop; DNATed
+ *   forward_wan banned drop; ICMPv6 echo-request to lan within rate,
+ *               the rest dropped; est/rel accept; ICMPv6 errors to lan
+ *               accept, related or not (RFC 4890); invalid drop; DNATed
  *               connections (port forwards) to lan accept; IPv6 forwards
  *               accept; drop
  *   prerouting  (nat) port forwards to the router's own addresses: DNAT,
@@ -163,17 +167,27 @@ static void add_chain(struct fw_batch *fb, const char *name,
 		  FW_TABLE, name, type ? &h : NULL);
 }
 
-static void add_conntrack_rules(struct fw_batch *fb, const char *chain)
+static void add_established_rule(struct fw_batch *fb, const char *chain)
 {
-	struct rule r;
+	struct rule r = rule_begin(fb, chain, "established, related");
 
-	r = rule_begin(fb, chain, "established, related");
 	nft_match_ct_state(&fb->nl, NF_CT_STATE_BIT(IP_CT_ESTABLISHED) |
 			   NF_CT_STATE_BIT(IP_CT_RELATED));
 	rule_end(&r, NF_ACCEPT, NULL);
-	r = rule_begin(fb, chain, "invalid");
+}
+
+static void add_invalid_rule(struct fw_batch *fb, const char *chain)
+{
+	struct rule r = rule_begin(fb, chain, "invalid");
+
 	nft_match_ct_state(&fb->nl, NF_CT_STATE_INVALID_BIT);
 	rule_end(&r, NF_DROP, NULL);
+}
+
+static void add_conntrack_rules(struct fw_batch *fb, const char *chain)
+{
+	add_established_rule(fb, chain);
+	add_invalid_rule(fb, chain);
 }
 
 static void add_ban_rules(struct fw_batch *fb, const char *chain)
@@ -192,6 +206,37 @@ static void add_ban_rules(struct fw_batch *fb, const char *chain)
 	rule_end(&r, NF_DROP, NULL);
 }
 
+static const struct {
+	uint8_t nfproto, l4, type;
+	const char *name;
+} echo_req[] = {
+	{ NFPROTO_IPV4, IPPROTO_ICMP, 8, "icmp" },
+	{ NFPROTO_IPV6, IPPROTO_ICMPV6, 128, "icmpv6" },
+};
+
+/* One echo-request rule of chain: within the rate (accept), or over it
+ * (drop); oifname (NULL: any) says which way it is going. */
+static void add_echo_rule(const struct fw_policy *p, struct fw_batch *fb,
+			  const char *chain, const char *oifname, size_t i,
+			  int over)
+{
+	char c[64];
+	struct rule r;
+
+	snprintf(c, sizeof(c), "%s echo-request%s%s%s", echo_req[i].name,
+		 oifname ? " to " : "", oifname ? oifname : "",
+		 over ? " over limit" : " (limited)");
+	r = rule_begin(fb, chain, c);
+	if (oifname)
+		nft_match_ifname(&fb->nl, NFT_META_OIFNAME, oifname);
+	match_nfproto(&fb->nl, echo_req[i].nfproto);
+	match_l4(&fb->nl, echo_req[i].l4);
+	match_icmp_type(&fb->nl, echo_req[i].type, echo_req[i].type);
+	if (!over)
+		nft_expr_limit(&fb->nl, p->icmp_echo_per_s, 1, 5);
+	rule_end(&r, over ? NF_DROP : NF_ACCEPT, NULL);
+}
+
 /*
  * Echo requests from wan within the rate, then a drop for the rest. Before
  * the conntrack rules: a flood from one pinger is all one "established"
@@ -199,30 +244,9 @@ static void add_ban_rules(struct fw_batch *fb, const char *chain)
  */
 static void add_echo_rules(const struct fw_policy *p, struct fw_batch *fb)
 {
-	static const struct {
-		uint8_t nfproto, l4, type;
-		const char *name;
-	} echo[] = {
-		{ NFPROTO_IPV4, IPPROTO_ICMP, 8, "icmp" },
-		{ NFPROTO_IPV6, IPPROTO_ICMPV6, 128, "icmpv6" },
-	};
-	char c[48];
-	struct rule r;
-
-	for (size_t i = 0; i < 2; i++) {
-		for (int over = 0; over < 2; over++) {
-			snprintf(c, sizeof(c), "%s echo-request%s",
-				 echo[i].name, over ? " over limit" : " (limited)");
-			r = rule_begin(fb, "input_wan", c);
-			match_nfproto(&fb->nl, echo[i].nfproto);
-			match_l4(&fb->nl, echo[i].l4);
-			match_icmp_type(&fb->nl, echo[i].type, echo[i].type);
-			if (!over)
-				nft_expr_limit(&fb->nl, p->icmp_echo_per_s, 1,
-					       5);
-			rule_end(&r, over ? NF_DROP : NF_ACCEPT, NULL);
-		}
-	}
+	for (size_t i = 0; i < 2; i++)
+		for (int over = 0; over < 2; over++)
+			add_echo_rule(p, fb, "input_wan", NULL, i, over);
 }
 
 /* Essential ICMP errors from wan (path MTU discovery needs them) and IPv6
@@ -248,6 +272,83 @@ static void add_icmp_rules(struct fw_batch *fb)
 		match_nfproto(&fb->nl, icmp[i].nfproto);
 		match_l4(&fb->nl, icmp[i].l4);
 		match_icmp_type(&fb->nl, icmp[i].lo, icmp[i].hi);
+		rule_end(&r, NF_ACCEPT, NULL);
+	}
+}
+
+/*
+ * BCP 38 for the delegated prefixes, which change (DHCPv6-PD): IPv6 from a
+ * lan interface is forwarded only if its source would be routed back out
+ * of that interface (`fib saddr . iif oif missing drop`, as nft compiles
+ * it: oif present, restricted to iif). The lan's /64 routes move with the
+ * prefix, so this follows renumbering with no reload. Before conntrack: a
+ * forged source never gets as far as matching or making a flow. IPv4 is
+ * left to rp_filter=1 (init sets it), which drops such packets before
+ * they reach this hook, so a rule here would never count anything.
+ */
+static void add_antispoof_rules(const struct fw_policy *p,
+				struct fw_batch *fb)
+{
+	/* The whole 32-bit register against 0, as nft compares it: kernels
+	 * have stored presence as a u32 0/1 and as one byte in a zeroed
+	 * register; only 0 reads the same both ways on any byte order. */
+	uint32_t missing = 0;
+	char c[80];
+
+	for (unsigned l = 0; l < p->n_lan; l++) {
+		struct rule r;
+
+		snprintf(c, sizeof(c), "ipv6 source not routed back to %s "
+			 "(anti-spoofing)", p->lan[l]);
+		r = rule_begin(fb, "forward", c);
+		nft_match_ifname(&fb->nl, NFT_META_IIFNAME, p->lan[l]);
+		match_nfproto(&fb->nl, NFPROTO_IPV6);
+		nft_expr_fib(&fb->nl, NFT_FIB_RESULT_OIF, NFTA_FIB_F_SADDR |
+			     NFTA_FIB_F_IIF | NFTA_FIB_F_PRESENT, NFT_REG_1);
+		nft_expr_cmp(&fb->nl, NFT_CMP_EQ, NFT_REG_1, &missing,
+			     sizeof(missing));
+		rule_end(&r, NF_DROP, NULL);
+	}
+}
+
+/*
+ * RFC 4890 4.3.1: echo requests to lan hosts should be let through (a
+ * host's global address is meant to be reachable, RFC 6092 3.2.1 defers
+ * to RFC 4890); within the policy's icmp-rate, as for the router itself,
+ * one bucket per lan interface, and over it dropped. Before conntrack for
+ * the same reason as in input_wan.
+ */
+static void add_transit_echo_rules(const struct fw_policy *p,
+				   struct fw_batch *fb)
+{
+	for (unsigned l = 0; l < p->n_lan; l++)
+		for (int over = 0; over < 2; over++)
+			add_echo_rule(p, fb, "forward_wan", p->lan[l], 1, over);
+}
+
+/*
+ * ICMPv6 errors to lan hosts (RFC 4890 4.3.1: must not be dropped; path
+ * MTU discovery dies without packet-too-big). Those conntrack relates to
+ * a flow are accepted with it; this takes the others, which conntrack
+ * marks invalid (an expired or never-seen flow, asymmetric routes), so it
+ * sits before the invalid drop. RFC 6092 REC-10 would drop unmatched
+ * dest-unreachable and packet-too-big; OpenWrt forwards them as here.
+ */
+static void add_transit_icmpv6_error_rules(const struct fw_policy *p,
+					   struct fw_batch *fb)
+{
+	char c[80];
+
+	for (unsigned l = 0; l < p->n_lan; l++) {
+		struct rule r;
+
+		snprintf(c, sizeof(c), "icmpv6 errors (dest-unreachable, "
+			 "packet-too-big, ...) to %s", p->lan[l]);
+		r = rule_begin(fb, "forward_wan", c);
+		nft_match_ifname(&fb->nl, NFT_META_OIFNAME, p->lan[l]);
+		match_nfproto(&fb->nl, NFPROTO_IPV6);
+		match_l4(&fb->nl, IPPROTO_ICMPV6);
+		match_icmp_type(&fb->nl, 1, 4);
 		rule_end(&r, NF_ACCEPT, NULL);
 	}
 }
@@ -626,6 +727,7 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 		nft_match_ifname(b, NFT_META_IIFNAME, zone_wan[w]);
 		rule_end(&r, NFT_JUMP, "forward_wan");
 	}
+	add_antispoof_rules(p, fb);
 	add_conntrack_rules(fb, "forward");
 	for (unsigned l = 0; l < p->n_lan; l++) {
 		for (unsigned w = 0; w < n_zone_wan; w++) {
@@ -644,7 +746,10 @@ int fw_ruleset_build(const struct fw_policy *p, const struct fw_ban *bans,
 
 	/* forward_wan */
 	add_ban_rules(fb, "forward_wan");
-	add_conntrack_rules(fb, "forward_wan");
+	add_transit_echo_rules(p, fb);
+	add_established_rule(fb, "forward_wan");
+	add_transit_icmpv6_error_rules(p, fb);
+	add_invalid_rule(fb, "forward_wan");
 	for (unsigned l = 0; l < p->n_lan; l++) {
 		char c[48];
 

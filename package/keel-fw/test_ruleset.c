@@ -312,6 +312,110 @@ static void test_dslite(void)
 	CHECK(strstr(err, "MTU not a number in 1240-8960") != NULL);
 }
 
+/* IPv6 transit (RFC 4890 4.3, RFC 6092): sources from a lan checked
+ * against the routes (BCP 38, whatever the delegated prefix), echo
+ * requests to lan hosts within the rate, ICMPv6 errors to them even when
+ * conntrack relates them to nothing; the rest from wan stays dropped. */
+static void test_transit_v6(void)
+{
+	struct fw_policy p;
+	struct seen s;
+	const struct fw_rule_info *r;
+	char err[200];
+	const char *text = "lan lan0 lan1\nwan wan0\nicmp-rate 3\n";
+	const char *lans[2] = { "lan0", "lan1" };
+	char c[96], m[160];
+
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+	for (unsigned l = 0; l < 2; l++) {
+		/* anti-spoofing: before conntrack can accept anything */
+		snprintf(c, sizeof(c), "ipv6 source not routed back to %s "
+			 "(anti-spoofing)", lans[l]);
+		r = find(&s, "forward", c);
+		snprintf(m, sizeof(m), "iifname \"%s\" nfproto ipv6 fib saddr "
+			 ". iif oif missing", lans[l]);
+		CHECK(r && !strcmp(r->match, m));
+		CHECK(r && !strcmp(r->verdict, "drop") && r->has_counter);
+		CHECK(r && !strcmp(r->exprs, "meta cmp meta cmp fib cmp "
+				   "counter immediate"));
+		CHECK(index_of(&s, "forward", c) > index_of(&s, "forward", "wan0"));
+		CHECK(index_of(&s, "forward", c) <
+		      index_of(&s, "forward", "established, related"));
+
+		/* echo requests to lan hosts, limited, before conntrack */
+		snprintf(c, sizeof(c), "icmpv6 echo-request to %s (limited)",
+			 lans[l]);
+		r = find(&s, "forward_wan", c);
+		snprintf(m, sizeof(m), "oifname \"%s\" nfproto ipv6 icmpv6 "
+			 "type 128 limit 3/second", lans[l]);
+		CHECK(r && !strcmp(r->match, m));
+		CHECK(r && !strcmp(r->verdict, "accept") && r->has_counter);
+		CHECK(index_of(&s, "forward_wan", c) >
+		      index_of(&s, "forward_wan", "banned6"));
+		CHECK(index_of(&s, "forward_wan", c) <
+		      index_of(&s, "forward_wan", "established, related"));
+		snprintf(c, sizeof(c), "icmpv6 echo-request to %s over limit",
+			 lans[l]);
+		r = find(&s, "forward_wan", c);
+		snprintf(m, sizeof(m), "oifname \"%s\" nfproto ipv6 icmpv6 "
+			 "type 128", lans[l]);
+		CHECK(r && !strcmp(r->match, m));
+		CHECK(r && !strcmp(r->verdict, "drop") && r->has_counter);
+		CHECK(index_of(&s, "forward_wan", c) <
+		      index_of(&s, "forward_wan", "established, related"));
+
+		/* errors: after est/rel (which takes the related ones),
+		 * before the invalid drop (where the others would go) */
+		snprintf(c, sizeof(c), "icmpv6 errors (dest-unreachable, "
+			 "packet-too-big, ...) to %s", lans[l]);
+		r = find(&s, "forward_wan", c);
+		snprintf(m, sizeof(m), "oifname \"%s\" nfproto ipv6 icmpv6 "
+			 "type >= 1 type <= 4", lans[l]);
+		CHECK(r && !strcmp(r->match, m));
+		CHECK(r && !strcmp(r->verdict, "accept") && r->has_counter);
+		CHECK(index_of(&s, "forward_wan", c) >
+		      index_of(&s, "forward_wan", "established, related"));
+		CHECK(index_of(&s, "forward_wan", c) <
+		      index_of(&s, "forward_wan", "invalid"));
+	}
+	/* the input side keeps its own rules and names */
+	r = find(&s, "input_wan", "icmpv6 echo-request (limited)");
+	CHECK(r && !strcmp(r->match, "nfproto ipv6 icmpv6 type 128 limit "
+			   "3/second"));
+	/* IPv4: rp_filter's job, and nothing of it is forwarded from wan
+	 * unless DNATed */
+	for (unsigned i = 0; i < s.n_rules; i++) {
+		const struct fw_rule_info *q = &s.rules[i];
+
+		if (strstr(q->match, "fib saddr"))
+			CHECK(strstr(q->match, "nfproto ipv6") != NULL);
+		if (!strcmp(q->chain, "forward_wan"))
+			CHECK(strstr(q->match, "nfproto ipv4 icmp") == NULL);
+	}
+	/* everything else from wan ends in the drop, the chain's last rule:
+	 * 2 bans, 4 echo, est/rel, 2 errors, invalid, 2 dnat */
+	CHECK_EQ_UINT(index_of(&s, "forward_wan", "wan to anywhere"), 12);
+	CHECK(index_of(&s, "forward_wan", "port forwards (dnat) to lan1") == 11);
+	r = find(&s, "forward_wan", "wan to anywhere");
+	CHECK(r && !strcmp(r->match, "") && !strcmp(r->verdict, "drop"));
+
+	/* no lan: nothing to forward to, no transit rules */
+	fw_policy_init(&p);
+	CHECK_EQ_INT(fw_policy_add_if(&p, 1, "wan0", 4, err, sizeof(err)), 0);
+	fw_batch_init(&fb, mem, sizeof(mem), 1);
+	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
+	walk(&s);
+	for (unsigned i = 0; i < s.n_rules; i++) {
+		CHECK(strstr(s.rules[i].comment, "anti-spoofing") == NULL);
+		CHECK(strncmp(s.rules[i].comment, "icmpv6 errors", 13) != 0 ||
+		      strcmp(s.rules[i].chain, "input_wan") == 0);
+	}
+}
+
 static void test_bad_rule_and_ban(void)
 {
 	struct fw_policy p;
@@ -463,6 +567,7 @@ int main(void)
 	test_policy_batch();
 	test_mss_fixed();
 	test_dslite();
+	test_transit_v6();
 	test_bad_rule_and_ban();
 	test_setelem_reply();
 	return check_done();
