@@ -443,12 +443,20 @@ static void resolve_step(struct wan6 *d, uint64_t now)
 	if (d->aftr.round_failed) {
 		d->aftr.round_failed = 0;
 		if (!d->aftr.n_servers) {
-			if (!d->no_servers_logged)
+			/* [wan] aftr NAME is there from the start, before
+			 * DHCPv6 could answer: said once DHCPv6 is done, is
+			 * off, or has had three rounds' time (15 s). */
+			int due = d->o.mode == ENGINE_OFF ||
+				d->e.state == ENGINE_BOUND ||
+				d->e.state == ENGINE_INFO || d->aftr.failures >= 3;
+
+			if (!d->no_servers_logged && due) {
 				logx_err("AFTR %s: DHCPv6 gave no DNS servers "
 					 "(option 23), nor has [wan] dns an IPv6 "
 					 "one, to resolve it with: dslite0 has no "
 					 "remote end", d->aftr.name);
-			d->no_servers_logged = 1;
+				d->no_servers_logged = 1;
+			}
 		} else {
 			logx_err("AFTR %s not resolved (attempt %u: %s from %u "
 				 "DNS servers); dslite0 %s; next try in %llu s",
