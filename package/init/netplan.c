@@ -74,8 +74,8 @@ bool netplan_wants_dslite(const struct keel_config *cfg)
 	return cfg->wan.present && cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE;
 }
 
-/* The tunnel's remote end: aftr, else :: until wan6 resolves DHCPv6's
- * AFTR name and sets it. */
+/* The tunnel's remote end: aftr's address, else :: until wan6 resolves
+ * the AFTR's name (aftr's, else DHCPv6 option 64's) and sets it. */
 static const uint8_t *dslite_remote(const struct config_wan *wan)
 {
 	static const uint8_t unset[16];

@@ -104,7 +104,7 @@ static int print_ip6tnl(const struct nla_view *tb, const struct names *t,
 		link ? name_of(t, (int)link) : "any");
 	if (data[RTNL_IPTUN_REMOTE].len == 16 &&
 	    !memcmp(data[RTNL_IPTUN_REMOTE].data, unset, 16))
-		fprintf(out, "unset (wan6 sets DHCPv6's AFTR)");
+		fprintf(out, "unset (wan6 sets the AFTR it resolves)");
 	else
 		print_host6(out, &data[RTNL_IPTUN_REMOTE]);
 	fprintf(out, " local ");

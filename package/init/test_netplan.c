@@ -244,7 +244,7 @@ static int first_of(const struct nlbuf *b, uint16_t type, struct nlmsg_view *m)
  * changes the AFTR removes it (to be made anew). */
 static void test_dslite(void)
 {
-	static struct keel_config cfg, other;
+	static struct keel_config cfg, other, named;
 	static const uint8_t aftr[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
 	static const uint8_t wan6[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 1, [15] = 2 };
 	static const uint8_t unset[16];
@@ -387,6 +387,30 @@ static void test_dslite(void)
 	CHECK_EQ_UINT(netplan_removals(&other, &other, &b, &seq, dslite_ifindex,
 				       &tunnel), 0);
 	CHECK_EQ_UINT(netplan_removals(&other, &cfg, &b, &seq, dslite_ifindex,
+				       &tunnel), 1);
+
+	/* The AFTR by name: as with option 64, remote :: until wan6 has
+	 * resolved it; a name for option 64 (or another name) keeps the
+	 * tunnel and what wan6 set, an address instead remakes it. */
+	parse("[wan]\ninterface eth0\nipv4 dslite\naftr gw.transix.jp\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &named);
+	CHECK(netplan_wants_dslite(&named));
+	tunnel = 0;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_tunnels(&named, &b, &seq, dslite_ifindex, &tunnel), 1);
+	CHECK(first_of(&b, RTM_NEWLINK, &m) &&
+	      nlmsg_parse(&m, sizeof(struct ifinfomsg), tb, IFLA_MAX) == 0 &&
+	      nla_parse(tb[IFLA_LINKINFO].data, tb[IFLA_LINKINFO].len, info,
+			IFLA_INFO_MAX) == 0 &&
+	      nla_parse(info[IFLA_INFO_DATA].data, info[IFLA_INFO_DATA].len,
+			data, RTNL_IPTUN_PROTO) == 0);
+	CHECK(data[RTNL_IPTUN_REMOTE].len == 16 &&
+	      memcmp(data[RTNL_IPTUN_REMOTE].data, unset, 16) == 0);
+	tunnel = 1;
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&other, &named, &b, &seq, dslite_ifindex,
+				       &tunnel), 0);
+	CHECK_EQ_UINT(netplan_removals(&named, &cfg, &b, &seq, dslite_ifindex,
 				       &tunnel), 1);
 }
 

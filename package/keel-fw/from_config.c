@@ -33,6 +33,8 @@ int fw_policy_from_config(const struct keel_config *cfg, struct fw_policy *p,
 	if (cfg->wan.ipv4 == CONFIG_WAN_IPV4_DSLITE) {
 		config_wan_l3_v4(&cfg->wan, p->dslite);
 		p->dslite_mtu = config_wan_dslite_mtu(&cfg->wan);
+		/* An AFTR by name (option 64's or aftr's) has no address
+		 * here: from any source, the tunnel checks its remote. */
 		p->has_aftr = cfg->wan.aftr.family == CONFIG_AF_INET6;
 		if (p->has_aftr)
 			memcpy(p->aftr, cfg->wan.aftr.bytes, 16);

@@ -50,8 +50,8 @@ struct fw_policy {
 	 * wan for IPv4 (filtered, forwarded to from lan, MSS clamped to
 	 * dslite_mtu) but never masqueraded: the AFTR does the NAT44. The
 	 * wan accepts IPv4-in-IPv6 from the AFTR (from any source when
-	 * has_aftr is 0: DHCPv6 names it; the tunnel itself only takes its
-	 * own remote's). */
+	 * has_aftr is 0: a name, DHCPv6's or [wan] aftr's, that wan6
+	 * resolves; the tunnel itself only takes its own remote's). */
 	char dslite[FW_IFNAME_MAX + 1];
 	uint32_t dslite_mtu;
 	int has_aftr;

@@ -354,8 +354,9 @@ static void add_transit_icmpv6_error_rules(const struct fw_policy *p,
 }
 
 /* The tunnel's traffic from the AFTR (RFC 6333), before the decapsulation
- * (the outer packet meets input first). Without its address (DHCPv6 names
- * it), from any source: ip6tnl takes only its own remote's. */
+ * (the outer packet meets input first). Without its address (a name,
+ * [wan] aftr's or DHCPv6's, that wan6 resolves), from any source: ip6tnl
+ * takes only its own remote's. */
 static void add_dslite_rule(const struct fw_policy *p, struct fw_batch *fb)
 {
 	char a[INET6_ADDRSTRLEN], c[96];
@@ -366,7 +367,7 @@ static void add_dslite_rule(const struct fw_policy *p, struct fw_batch *fb)
 	if (p->has_aftr && inet_ntop(AF_INET6, p->aftr, a, sizeof(a)))
 		snprintf(c, sizeof(c), "dslite: ipv4-in-ipv6 from aftr %s", a);
 	else
-		snprintf(c, sizeof(c), "dslite: ipv4-in-ipv6 (aftr by dhcpv6)");
+		snprintf(c, sizeof(c), "dslite: ipv4-in-ipv6 (aftr by name)");
 	r = rule_begin(fb, "input_wan", c);
 	match_nfproto(&fb->nl, NFPROTO_IPV6);
 	if (p->has_aftr)

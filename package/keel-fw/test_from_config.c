@@ -89,6 +89,13 @@ int main(void)
 	CHECK_STR(p.dslite, "dslite0");
 	CHECK_EQ_UINT(p.dslite_mtu, 1360);
 	CHECK(!p.has_aftr);
+	/* The AFTR by name, as by option 64: wan6 resolves it, the rule
+	 * takes any source. */
+	parse("[wan]\ninterface eth0\nipv4 dslite\naftr gw.transix.jp\n"
+	      "[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
+	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
+	CHECK_STR(p.dslite, "dslite0");
+	CHECK(!p.has_aftr);
 	parse("[wan]\ninterface eth0\n[lan]\ninterface eth1\naddress 10.0.0.1/24\n", &cfg);
 	CHECK_EQ_INT(fw_policy_from_config(&cfg, &p, err, sizeof(err)), 0);
 	CHECK_STR(p.dslite, "");

@@ -280,14 +280,15 @@ static void test_dslite(void)
 	CHECK(find(&s, "mangle_postrouting", "mss clamp ipv6 out of wan0 to "
 		   "route mtu") != NULL);
 
-	/* The AFTR by DHCPv6: from any source (ip6tnl checks its remote). */
+	/* The AFTR by name (DHCPv6's or the config's): from any source
+	 * (ip6tnl checks its remote). */
 	text = "lan lan0\nwan wan0\ndslite dslite0 1452\n";
 	fw_policy_init(&p);
 	CHECK_EQ_INT(fw_policy_parse(text, strlen(text), &p, err, sizeof(err)), 0);
 	fw_batch_init(&fb, mem, sizeof(mem), 1);
 	CHECK_EQ_INT(fw_ruleset_build(&p, NULL, 0, 0, &fb), 0);
 	walk(&s);
-	r = find(&s, "input_wan", "dslite: ipv4-in-ipv6 (aftr by dhcpv6)");
+	r = find(&s, "input_wan", "dslite: ipv4-in-ipv6 (aftr by name)");
 	CHECK(r && !strcmp(r->match, "nfproto ipv6 ipencap"));
 	CHECK(find(&s, "mangle_forward", "mss clamp ipv4 in from dslite0 to 1412 "
 		   "(dslite mtu 1452)") != NULL);

@@ -254,23 +254,58 @@ static int k_wan_ipv4(struct parser *p)
 	return 0;
 }
 
-/* The AFTR by address only: a name would need a resolver before the
- * tunnel could exist. Unicast only: it is the tunnel's far end. */
+/* The AFTR's DNS name: a domain with at least one dot (a bare label would
+ * go through no search list) whose last label is not all digits, so
+ * 192.0.2.1 is never taken for a name (RFC 3696 section 2). */
+static const char *aftr_name(const char *s, size_t n, char *out)
+{
+	size_t last;
+
+	if (config_val_domain(s, n, out))
+		return "is not an IPv6 address or a DNS name (labels of 1-63 "
+		       "A-Z a-z 0-9 -, no '-' at either end, dot-separated, "
+		       "at most 253 characters)";
+	if (!memchr(s, '.', n))
+		return "is not an IPv6 address or a DNS name (a name has a "
+		       "dot: gw.transix.jp)";
+	for (last = n; last > 0 && s[last - 1] != '.'; last--)
+		;
+	while (last < n && s[last] >= '0' && s[last] <= '9')
+		last++;
+	if (last == n)
+		return "is not an IPv6 address or a DNS name (an IPv4 "
+		       "address cannot reach the AFTR, which is over IPv6)";
+	return NULL;
+}
+
+/* The AFTR by address, or by name: wan6 resolves the name as it would
+ * DHCPv6's option 64. An address must be unicast: it is the tunnel's
+ * far end. */
 static int k_wan_aftr(struct parser *p)
 {
 	static const uint8_t any[16];
+	struct config_wan *wan = &p->cfg->wan;
 	struct config_addr a;
+	const char *why;
 
+	memset(&wan->aftr, 0, sizeof(wan->aftr));
+	wan->aftr_name[0] = '\0';
+	if (!memchr(p->args[0].s, ':', p->args[0].n)) {
+		why = aftr_name(ARG(0), wan->aftr_name);
+		if (why)
+			wan->aftr_name[0] = '\0';
+		return conf_check(p, &p->args[0], why);
+	}
 	if (config_val_addr(ARG(0), CONFIG_AF_INET6, &a))
 		return conf_fail_tok(p, &p->args[0], "is not an IPv6 address "
-				     "(give the AFTR's address, or leave aftr "
-				     "out to learn it by DHCPv6)");
+				     "or a DNS name (give the AFTR's, or "
+				     "leave aftr out to learn it by DHCPv6)");
 	if (memcmp(a.bytes, any, 16) == 0 || a.bytes[0] == 0xff ||
 	    (memcmp(a.bytes, any, 15) == 0 && a.bytes[15] == 1) ||
 	    (a.bytes[0] == 0xfe && (a.bytes[1] & 0xc0) == 0x80))
 		return conf_fail_tok(p, &p->args[0], "is not a global unicast "
 				     "address");
-	p->cfg->wan.aftr = a;
+	wan->aftr = a;
 	return 0;
 }
 

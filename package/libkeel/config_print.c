@@ -126,6 +126,8 @@ static void print_wan(const struct keel_config *cfg, bool secrets, FILE *out)
 		put_addr(out, &wan->aftr, false);
 		fputc('\n', out);
 	}
+	if (wan->aftr_name[0])
+		fprintf(out, "aftr %s\n", wan->aftr_name);
 }
 
 static void print_lan(const struct config_lan *lan, unsigned index, FILE *out)

@@ -199,6 +199,17 @@ static bool wan_has_v6_addr(const struct config_wan *wan)
 	return false;
 }
 
+/* [wan] dns counts under mode static only. */
+static bool wan_has_v6_dns(const struct config_wan *wan)
+{
+	if (wan->mode != CONFIG_WAN_STATIC)
+		return false;
+	for (unsigned i = 0; i < wan->n_dns; i++)
+		if (wan->dns[i].family == CONFIG_AF_INET6)
+			return true;
+	return false;
+}
+
 /* DS-Lite: IPv4 only through the tunnel, whose far end something must
  * name, over an IPv6 WAN. */
 static int check_wan_dslite(const struct keel_config *cfg,
@@ -209,7 +220,7 @@ static int check_wan_dslite(const struct keel_config *cfg,
 	if (!wan->present)
 		return 0;
 	if (wan->ipv4 != CONFIG_WAN_IPV4_DSLITE) {
-		if (wan->aftr.family)
+		if (wan->aftr.family || wan->aftr_name[0])
 			return fail(err, "[wan] aftr is only for ipv4 dslite");
 		return 0;
 	}
@@ -230,9 +241,17 @@ static int check_wan_dslite(const struct keel_config *cfg,
 	if (wan->gateway4.family)
 		return fail(err, "[wan] ipv4 dslite: no IPv4 gateway (the "
 			    "IPv4 default route is the tunnel)");
-	if (wan->dhcpv6 == CONFIG_DHCPV6_OFF && !wan->aftr.family)
+	if (wan->dhcpv6 == CONFIG_DHCPV6_OFF && !wan->aftr.family &&
+	    !wan->aftr_name[0])
 		return fail(err, "[wan] ipv4 dslite with dhcpv6 off needs aftr "
 			    "(nothing else could name the AFTR)");
+	/* The name's AAAA needs an IPv6 DNS server: DHCPv6's, else a
+	 * static WAN's own (IPv4 ones sit behind the tunnel itself). */
+	if (wan->dhcpv6 == CONFIG_DHCPV6_OFF && wan->aftr_name[0] &&
+	    !wan_has_v6_dns(wan))
+		return fail(err, "[wan] aftr %s with dhcpv6 off needs an IPv6 "
+			    "dns server (mode static) to resolve it; or give "
+			    "the AFTR's IPv6 address", wan->aftr_name);
 	/* IPv6 forwards reach the host directly and stay allowed. */
 	for (unsigned i = 0; i < cfg->n_forwards; i++)
 		if (cfg->forwards[i].family == CONFIG_AF_INET)

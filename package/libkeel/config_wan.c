@@ -69,5 +69,5 @@ bool config_wan_runs_wan6(const struct config_wan *wan)
 		return false;
 	return wan->dhcpv6 != CONFIG_DHCPV6_OFF ||
 	       (wan->ipv4 == CONFIG_WAN_IPV4_DSLITE &&
-		!config_wan_dslite_local(wan));
+		(!config_wan_dslite_local(wan) || wan->aftr_name[0]));
 }

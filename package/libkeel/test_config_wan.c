@@ -169,21 +169,69 @@ static void test_dslite(void)
 	}
 	if (PARSE_OK(LAN WAN "dhcpv6 off\n"))
 		CHECK(!config_wan_runs_wan6(&cfg.wan));
+	/* The AFTR by name (as option 64 would give it, from the config):
+	 * kept as written, the address left unset. */
+	if (PARSE_OK(LAN WAN "ipv4 dslite\naftr gw.transix.jp\n")) {
+		CHECK_EQ_INT(cfg.wan.aftr.family, 0);
+		CHECK_STR(cfg.wan.aftr_name, "gw.transix.jp");
+		CHECK(config_wan_runs_wan6(&cfg.wan));
+		print_to_buffer(&cfg);
+		CHECK(strstr(printed, "ipv4 dslite\naftr gw.transix.jp\n") != NULL);
+	}
+	if (PARSE_OK(LAN WAN "ipv4 dslite\naftr 2001:db8::1\n"))
+		CHECK_STR(cfg.wan.aftr_name, "");
+	if (PARSE_OK(LAN WAN "ipv4 dslite\naftr DGW.xpass.jp\n"))
+		CHECK_STR(cfg.wan.aftr_name, "DGW.xpass.jp");
+	if (PARSE_OK(LAN WAN "ipv4 dslite\naftr 4.example\n"))
+		CHECK_STR(cfg.wan.aftr_name, "4.example");
+	/* With a static local end wan6 still runs, to resolve the name,
+	 * here with the WAN's own IPv6 DNS server as dhcpv6 is off. */
+	if (PARSE_OK(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
+		     "gateway fe80::1\ndns 192.0.2.53 2001:db8:1::53\n"
+		     "ipv4 dslite\ndhcpv6 off\naftr gw.transix.jp\n")) {
+		CHECK(config_wan_dslite_local(&cfg.wan) != NULL);
+		CHECK(config_wan_runs_wan6(&cfg.wan));
+	}
+	if (PARSE_OK(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
+		     "gateway fe80::1\nipv4 dslite\ndhcpv6 off\n"
+		     "aftr 2001:db8::1\n"))
+		CHECK(!config_wan_runs_wan6(&cfg.wan));
 	/* IPv6 port forwards do not involve the AFTR. */
 	PARSE_OK(LAN WAN "ipv4 dslite\n[forward v6]\nproto tcp\nport 22\n"
 		 "to [fd00::10]\n");
 
 	PARSE_ERR(LAN WAN "ipv4 nat64\n", 6, "nat64 is not native or dslite");
-	PARSE_ERR(LAN WAN "ipv4 dslite\naftr aftr.example.net\n", 7,
-		  "leave aftr out to learn it by DHCPv6");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr 2001:db8::g\n", 7,
+		  "is not an IPv6 address or a DNS name");
 	PARSE_ERR(LAN WAN "ipv4 dslite\naftr 192.0.2.1\n", 7,
-		  "is not an IPv6 address");
+		  "is not an IPv6 address or a DNS name (an IPv4");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr aftr\n", 7,
+		  "is not an IPv6 address or a DNS name (a name has a dot");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr -gw.transix.jp\n", 7,
+		  "is not an IPv6 address or a DNS name (labels");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr gw-.transix.jp\n", 7,
+		  "is not an IPv6 address or a DNS name (labels");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr gw..transix.jp\n", 7,
+		  "is not an IPv6 address or a DNS name (labels");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr gw.transix.jp.\n", 7,
+		  "is not an IPv6 address or a DNS name (labels");
+	PARSE_ERR(LAN WAN "ipv4 dslite\naftr gw_1.transix.jp\n", 7,
+		  "is not an IPv6 address or a DNS name (labels");
 	PARSE_ERR(LAN WAN "ipv4 dslite\naftr ::\n", 7, "not a global unicast");
 	PARSE_ERR(LAN WAN "ipv4 dslite\naftr ff02::2\n", 7,
 		  "not a global unicast");
 	PARSE_ERR(LAN WAN "ipv4 dslite\naftr fe80::1\n", 7,
 		  "not a global unicast");
 	PARSE_ERR(LAN WAN "aftr 2001:db8::1\n", 0, "aftr is only for ipv4 dslite");
+	PARSE_ERR(LAN WAN "aftr gw.transix.jp\n", 0,
+		  "aftr is only for ipv4 dslite");
+	/* A name with dhcpv6 off needs a static WAN's IPv6 DNS server. */
+	PARSE_ERR(LAN WAN "ipv4 dslite\ndhcpv6 off\naftr gw.transix.jp\n", 0,
+		  "aftr gw.transix.jp with dhcpv6 off needs an IPv6 dns server");
+	PARSE_ERR(LAN WAN "mode static\naddress 2001:db8:1::2/64\n"
+		  "gateway fe80::1\ndns 192.0.2.53\nipv4 dslite\ndhcpv6 off\n"
+		  "aftr gw.transix.jp\n", 0,
+		  "aftr gw.transix.jp with dhcpv6 off needs an IPv6 dns server");
 	PARSE_ERR(LAN WAN "ipv4 dslite\ndhcpv6 off\n", 0,
 		  "dhcpv6 off needs aftr");
 	PARSE_OK(LAN WAN "ipv4 dslite\ndhcpv6 off\naftr 2001:db8::1\n");

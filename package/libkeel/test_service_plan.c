@@ -101,6 +101,15 @@ static void test_dslite(void)
 	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, SERVICES_MAX, err,
 				   sizeof(err)), 3);
 	CHECK(find(3, "wan6") == NULL);
+	/* ...unless aftr is a name: wan6 resolves it. */
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nmode static\n"
+			   "address 2001:db8:1::2/64\ngateway fe80::1\n"
+			   "dns 2001:db8:1::53\nipv4 dslite\ndhcpv6 off\n"
+			   "aftr gw.transix.jp\n"
+			   "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(services_plan(&cfg, "/x", defs, SERVICES_MAX, err,
+				   sizeof(err)), 4);
+	CHECK(find(4, "wan6") != NULL);
 }
 
 /* Every count at its documented maximum: 13 services (14 with a DHCP

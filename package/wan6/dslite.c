@@ -141,7 +141,8 @@ int dslite_decide(const struct dslite_cfg *cfg, const struct engine *e,
 		out->remote_from = DSLITE_FROM_CONFIG;
 	} else if (resolved) {
 		memcpy(out->remote, resolved, 16);
-		out->remote_from = DSLITE_FROM_OPTION64;
+		out->remote_from = cfg->name[0] ? DSLITE_FROM_NAME :
+			DSLITE_FROM_OPTION64;
 	} else {
 		return 0;
 	}
@@ -170,6 +171,23 @@ const char *dslite_from_name(enum dslite_from f)
 	case DSLITE_FROM_LAN: return "lan";
 	case DSLITE_FROM_CONFIG: return "config";
 	case DSLITE_FROM_OPTION64: return "option-64";
+	case DSLITE_FROM_NAME: return "aftr-name";
 	}
 	return "?";
+}
+
+const char *dslite_resolve_input(const struct dslite_cfg *cfg,
+				 const struct engine *e,
+				 const uint8_t (**servers)[16], unsigned *n)
+{
+	if (e->n_dns) {
+		*servers = (const uint8_t (*)[16])e->dns;
+		*n = e->n_dns;
+	} else {
+		*servers = (const uint8_t (*)[16])cfg->dns;
+		*n = cfg->n_dns;
+	}
+	if (!cfg->on || cfg->has_remote)
+		return "";
+	return cfg->name[0] ? cfg->name : e->aftr;
 }

@@ -11,15 +11,21 @@
 #include <stdint.h>
 
 #include "engine.h"
+#include "wire.h"
 
 #define DSLITE_WAN_ADDR_MAX	8
 
 struct dslite_cfg {
 	int on;			/* [wan] ipv4 dslite */
-	int has_remote;		/* [wan] aftr */
+	int has_remote;		/* [wan] aftr ADDRESS */
 	uint8_t remote[16];
+	char name[WIRE_NAME_MAX + 1];	/* [wan] aftr NAME, or "" */
 	int has_local;		/* a static WAN's IPv6 address */
 	uint8_t local[16];
+	/* A static WAN's IPv6 [wan] dns servers: the AFTR name's resolvers
+	 * when DHCPv6 gives none (option 23). */
+	unsigned n_dns;
+	uint8_t dns[WIRE_DNS_MAX][16];
 };
 
 /* The WAN interface's IPv6 addresses, from rtnetlink (RTM_NEWADDR). */
@@ -48,6 +54,7 @@ enum dslite_from {
 	DSLITE_FROM_LAN,	/* local: the first LAN's ::1 from the prefix */
 	DSLITE_FROM_CONFIG,	/* remote: [wan] aftr */
 	DSLITE_FROM_OPTION64,	/* remote: option 64's name, resolved */
+	DSLITE_FROM_NAME,	/* remote: [wan] aftr NAME, resolved */
 };
 
 struct dslite_want {
@@ -61,7 +68,8 @@ struct dslite_want {
  * (not tentative or failed DAD; stable before temporary, preferred before
  * deprecated; current, if it is among the best, stays), else the first
  * LAN's ::1 out of the delegated prefix (OpenWrt's fallback). Remote: the
- * config's aftr, else resolved (NULL: not known). Returns 1 with out
+ * config's aftr address, else resolved (the config's aftr name, else
+ * option 64's; NULL: not known). Returns 1 with out
  * filled, or 0 when DS-Lite is off or either end is unknown (the tunnel
  * is then left as it is).
  */
@@ -71,5 +79,14 @@ int dslite_decide(const struct dslite_cfg *cfg, const struct engine *e,
 		  struct dslite_want *out);
 
 const char *dslite_from_name(enum dslite_from f);
+
+/*
+ * What the AFTR resolver asks (aftr_set): the config's name before
+ * option 64's ("" when there is neither, or DS-Lite is off), with option
+ * 23's servers, else the static WAN's IPv6 [wan] dns (*servers, *n).
+ */
+const char *dslite_resolve_input(const struct dslite_cfg *cfg,
+				 const struct engine *e,
+				 const uint8_t (**servers)[16], unsigned *n);
 
 #endif /* WAN6_DSLITE_H */

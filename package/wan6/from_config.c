@@ -13,6 +13,10 @@ _Static_assert(ENGINE_LAN_MAX >= CONFIG_MAX_LANS,
 	       "wan6 numbers fewer LANs than keel.conf has");
 _Static_assert(ENGINE_LAN_NAME_MAX >= CONFIG_NAME_MAX,
 	       "wan6 holds shorter LAN names than keel.conf");
+_Static_assert(WIRE_NAME_MAX >= CONFIG_DOMAIN_MAX,
+	       "wan6 holds shorter AFTR names than keel.conf");
+_Static_assert(WIRE_DNS_MAX >= CONFIG_MAX_SERVERS,
+	       "wan6 holds fewer DNS servers than [wan] dns");
 
 static const char usage[] =
 	"usage: wan6 -C FILE [options]\n"
@@ -81,6 +85,14 @@ int options_from_config(struct wan6_options *o, const struct keel_config *cfg,
 			o->dslite.has_remote = 1;
 			memcpy(o->dslite.remote, cfg->wan.aftr.bytes, 16);
 		}
+		memcpy(o->dslite.name, cfg->wan.aftr_name,
+		       sizeof(cfg->wan.aftr_name));
+		/* IPv4 servers would sit behind the tunnel being set up. */
+		for (unsigned i = 0; cfg->wan.mode == CONFIG_WAN_STATIC &&
+		     i < cfg->wan.n_dns; i++)
+			if (cfg->wan.dns[i].family == CONFIG_AF_INET6)
+				memcpy(o->dslite.dns[o->dslite.n_dns++],
+				       cfg->wan.dns[i].bytes, 16);
 		if (local) {
 			o->dslite.has_local = 1;
 			memcpy(o->dslite.local, local, 16);
@@ -109,12 +121,23 @@ void options_print(const struct wan6_options *o, FILE *out)
 		return;
 	}
 	fprintf(out, "ipv4 dslite tunnel %s\n", CONFIG_DSLITE_IFNAME);
-	if (o->dslite.has_remote)
+	if (o->dslite.has_remote) {
 		fprintf(out, "dslite-remote %s (config)\n",
 			inet_ntop(AF_INET6, o->dslite.remote, a, sizeof(a)));
-	else
-		fprintf(out, "dslite-remote from dhcpv6 option 64 (AFTR name, "
-			"resolved with option 23's servers)\n");
+	} else {
+		if (o->dslite.name[0])
+			fprintf(out, "dslite-remote %s (config name, before "
+				"dhcpv6 option 64's), ", o->dslite.name);
+		else
+			fprintf(out, "dslite-remote from dhcpv6 option 64 "
+				"(AFTR name), ");
+		fputs("resolved with option 23's servers", out);
+		for (unsigned i = 0; i < o->dslite.n_dns; i++)
+			fprintf(out, "%s%s", i ? " " : ", else [wan] dns ",
+				inet_ntop(AF_INET6, o->dslite.dns[i], a,
+					  sizeof(a)));
+		fputc('\n', out);
+	}
 	if (o->dslite.has_local)
 		fprintf(out, "dslite-local %s (static)\n",
 			inet_ntop(AF_INET6, o->dslite.local, a, sizeof(a)));

@@ -1,7 +1,7 @@
 /*
  * from_config.h - wan6's settings: the command line (-C FILE, -n, -u,
  * -l, -d) and keel.conf's [wan] (interfaces, dhcpv6, ipv4 dslite and
- * aftr, a static WAN's IPv6 address) and [lan NAME]
+ * aftr, a static WAN's IPv6 address and dns) and [lan NAME]
  * (interface, subnet-id) mapped onto struct wan6_options.
  */
 #ifndef WAN6_FROM_CONFIG_H

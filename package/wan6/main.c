@@ -13,9 +13,10 @@
  * wan6 keeping CAP_NET_ADMIN for the LAN addresses and routes.
  *
  * Under [wan] ipv4 dslite it also follows the WAN's IPv6 addresses and
- * dslite0 (made by init), resolves option 64's AFTR name with option
- * 23's servers (aftr_resolve.c), and gives dslite0 the ends dslite.c
- * chooses; with dhcpv6 off it does only that.
+ * dslite0 (made by init), resolves the AFTR's name ([wan] aftr NAME, else
+ * option 64's) with option 23's servers, else a static WAN's IPv6 [wan]
+ * dns (aftr_resolve.c), and gives dslite0 the ends dslite.c chooses;
+ * with dhcpv6 off it does only that.
  */
 #define _GNU_SOURCE	/* SO_BINDTODEVICE, in6_pktinfo, struct ifreq */
 #include <arpa/inet.h>
@@ -80,7 +81,7 @@ struct wan6 {
 	int saved_valid, data_warned;
 	uint64_t bad, ras;
 	/* DS-Lite: the WAN's addresses, dslite0, what it was last given,
-	 * and the AFTR name's resolution (dns_fd: -1 when aftr is set). */
+	 * and the AFTR name's resolution (dns_fd: -1 when aftr is an address). */
 	struct dslite_addrs wan_addrs;
 	int tnl_index, tnl_set;
 	struct dslite_want tnl;
@@ -429,20 +430,33 @@ static void resolve_step(struct wan6 *d, uint64_t now)
 {
 	char a[INET6_ADDRSTRLEN];
 
+	const uint8_t (*servers)[16];
+	const char *name;
+	unsigned n_servers;
+
 	if (d->dns_fd < 0)
 		return;
-	aftr_set(&d->aftr, now, d->e.aftr, (const uint8_t (*)[16])d->e.dns,
-		 d->e.n_dns);
+	name = dslite_resolve_input(&d->o.dslite, &d->e, &servers, &n_servers);
+	aftr_set(&d->aftr, now, name, servers, n_servers);
 	if (d->aftr.out_len)
 		send_query(d);
 	if (d->aftr.round_failed) {
 		d->aftr.round_failed = 0;
 		if (!d->aftr.n_servers) {
-			if (!d->no_servers_logged)
+			/* [wan] aftr NAME is there from the start, before
+			 * DHCPv6 could answer: said once DHCPv6 is done, is
+			 * off, or has had three rounds' time (15 s). */
+			int due = d->o.mode == ENGINE_OFF ||
+				d->e.state == ENGINE_BOUND ||
+				d->e.state == ENGINE_INFO || d->aftr.failures >= 3;
+
+			if (!d->no_servers_logged && due) {
 				logx_err("AFTR %s: DHCPv6 gave no DNS servers "
-					 "(option 23) to resolve it with: dslite0 "
-					 "has no remote end", d->aftr.name);
-			d->no_servers_logged = 1;
+					 "(option 23), nor has [wan] dns an IPv6 "
+					 "one, to resolve it with: dslite0 has no "
+					 "remote end", d->aftr.name);
+				d->no_servers_logged = 1;
+			}
 		} else {
 			logx_err("AFTR %s not resolved (attempt %u: %s from %u "
 				 "DNS servers); dslite0 %s; next try in %llu s",
@@ -1058,7 +1072,8 @@ int main(int argc, char **argv)
 	     d.o.mode == ENGINE_ON ? "on" : d.o.mode == ENGINE_OFF ? "off" :
 	     "when an RA asks (auto)", d.e.iaid, d.o.link, d.o.n_lans,
 	     !d.o.dslite.on ? "" : d.o.dslite.has_remote ?
-	     ", DS-Lite (AFTR from the config)" :
+	     ", DS-Lite (AFTR from the config)" : d.o.dslite.name[0] ?
+	     ", DS-Lite (AFTR by name from the config)" :
 	     ", DS-Lite (AFTR from DHCPv6 option 64)");
 	write_lease(&d, clock_boot_ms());
 	if (seccomp_lockdown(&wan6_seccomp, err, sizeof(err)) < 0)

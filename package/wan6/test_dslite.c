@@ -119,6 +119,13 @@ static void test_decide(void)
 	CHECK_EQ_INT(w.local_from, DSLITE_FROM_IA_NA);
 	CHECK(memcmp(w.local, na, 16) == 0);
 
+	/* A name from the config, resolved: said so. */
+	memcpy(cfg.name, "gw.transix.jp", 14);
+	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 1);
+	CHECK_EQ_INT(w.remote_from, DSLITE_FROM_NAME);
+	CHECK(memcmp(w.remote, resolved, 16) == 0);
+	cfg.name[0] = '\0';
+
 	/* The config's aftr beats a resolved name; a static address beats
 	 * everything. */
 	cfg.has_remote = 1;
@@ -135,9 +142,52 @@ static void test_decide(void)
 	CHECK_EQ_INT(dslite_decide(&cfg, &e, NOW, &wan, resolved, NULL, &w), 0);
 }
 
+/* The name to resolve and its servers: the config's name before option
+ * 64's, option 23's servers before a static WAN's [wan] dns. */
+static void test_resolve_input(void)
+{
+	static struct engine e;
+	static const uint8_t opt23[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 0x53 };
+	static const uint8_t own[16] = { 0x20, 0x01, 0x0d, 0xb8, 0, 9, [15] = 0x53 };
+	struct dslite_cfg cfg = { .on = 1 };
+	const uint8_t (*servers)[16] = NULL;
+	unsigned n = 9;
+
+	memset(&e, 0, sizeof(e));
+	/* Nothing names it, nothing to ask. */
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "");
+	CHECK_EQ_UINT(n, 0);
+	/* Option 64 and option 23. */
+	memcpy(e.aftr, "aftr.example", 13);
+	e.n_dns = 1;
+	memcpy(e.dns[0], opt23, 16);
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "aftr.example");
+	CHECK(n == 1 && memcmp(servers[0], opt23, 16) == 0);
+	/* The config's name wins over option 64's. */
+	memcpy(cfg.name, "gw.transix.jp", 14);
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "gw.transix.jp");
+	CHECK(n == 1 && memcmp(servers[0], opt23, 16) == 0);
+	/* Option 23 still wins over the WAN's own servers... */
+	cfg.n_dns = 1;
+	memcpy(cfg.dns[0], own, 16);
+	dslite_resolve_input(&cfg, &e, &servers, &n);
+	CHECK(n == 1 && memcmp(servers[0], opt23, 16) == 0);
+	/* ...which serve when DHCPv6 gives none (dhcpv6 off, or no O). */
+	e.n_dns = 0;
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "gw.transix.jp");
+	CHECK(n == 1 && memcmp(servers[0], own, 16) == 0);
+	/* An address in the config: nothing to resolve. */
+	cfg.has_remote = 1;
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "");
+	cfg.has_remote = 0;
+	cfg.on = 0;
+	CHECK_STR(dslite_resolve_input(&cfg, &e, &servers, &n), "");
+}
+
 int main(void)
 {
 	test_table();
 	test_decide();
+	test_resolve_input();
 	return check_done();
 }

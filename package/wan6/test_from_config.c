@@ -1,5 +1,6 @@
 /* Unit tests for from_config.c: the WAN's L3 interface per mode, dhcpv6,
- * each LAN's subnet-id, the -n print and the command line. */
+ * each LAN's subnet-id, DS-Lite's AFTR (address, name, option 64) and its
+ * resolvers, the -n print and the command line. */
 #include <stdio.h>
 #include <string.h>
 
@@ -81,6 +82,35 @@ int main(void)
 	fclose(f);
 	CHECK(strstr(printed, "dslite-remote 2001:db8::1 (config)\n") != NULL);
 	CHECK(strstr(printed, "dslite-local 2001:db8:1::2 (static)\n") != NULL);
+	/* The AFTR by name: resolved like option 64's, before it. */
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nipv4 dslite\n"
+			   "aftr gw.transix.jp\n"
+			   "[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK(!o.dslite.has_remote && o.dslite.n_dns == 0);
+	CHECK_STR(o.dslite.name, "gw.transix.jp");
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "dslite-remote gw.transix.jp (config name, before "
+		     "dhcpv6 option 64's), resolved with option 23's "
+		     "servers\n") != NULL);
+	/* A static WAN's IPv6 dns servers stand in for option 23's (its
+	 * IPv4 ones are behind the tunnel). */
+	CHECK_EQ_INT(parse("[wan]\ninterface eth0\nmode static\n"
+			   "address 2001:db8:1::2/64\ngateway fe80::1\n"
+			   "dns 192.0.2.53 2001:db8:1::53 2001:db8:2::53\n"
+			   "ipv4 dslite\ndhcpv6 off\naftr gw.transix.jp\n"
+			   "[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
+	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), 0);
+	CHECK_EQ_UINT(o.dslite.n_dns, 2);
+	CHECK(o.dslite.dns[0][15] == 0x53 && o.dslite.dns[1][5] == 2);
+	f = fmemopen(printed, sizeof(printed), "w");
+	options_print(&o, f);
+	fclose(f);
+	CHECK(strstr(printed, "dslite-remote gw.transix.jp (config name, before "
+		     "dhcpv6 option 64's), resolved with option 23's servers, "
+		     "else [wan] dns 2001:db8:1::53 2001:db8:2::53\n") != NULL);
 
 	CHECK_EQ_INT(parse("[lan]\ninterface br0\naddress 10.0.0.1/24\n"), 0);
 	CHECK_EQ_INT(options_from_config(&o, &cfg, err, sizeof(err)), -1);

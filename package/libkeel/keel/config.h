@@ -121,9 +121,11 @@ struct config_wan {
 	char ppp_service[CONFIG_PPP_TEXT_MAX + 1];	/* "" any */
 	enum config_wan_dhcpv6 dhcpv6;
 	enum config_wan_ipv4 ipv4;
-	/* dslite only: the AFTR's IPv6 address; family 0: from DHCPv6
-	 * (OPTION_AFTR_NAME, RFC 6334). */
+	/* dslite only, at most one of the two: the AFTR's IPv6 address, or
+	 * its DNS name (wan6 resolves it, as it would option 64's); neither:
+	 * DHCPv6 names it (OPTION_AFTR_NAME, RFC 6334). */
 	struct config_addr aftr;
+	char aftr_name[CONFIG_DOMAIN_MAX + 1];
 };
 
 /*
@@ -147,7 +149,8 @@ unsigned config_wan_dslite_mtu(const struct config_wan *wan);
  * from DHCPv6, SLAAC or the delegated prefix). */
 const uint8_t *config_wan_dslite_local(const struct config_wan *wan);
 /* Does [wan] run wan6: DHCPv6 not off, or DS-Lite with no static local
- * end (wan6 then only follows the WAN's addresses for the tunnel)? */
+ * end or with aftr by name (wan6 then only follows the WAN's addresses
+ * for the tunnel, or resolves the name)? */
 bool config_wan_runs_wan6(const struct config_wan *wan);
 
 struct config_lan {
