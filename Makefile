@@ -9,8 +9,11 @@ V ?= 0
 
 TOPDIR := $(CURDIR)
 BOARD_DIR := $(TOPDIR)/board/$(BOARD)
+# A board is a board/ folder with a board.mk; the others (board/nanopi-r4s)
+# hold a real board's parts that another board's build uses.
+BOARDS := $(sort $(notdir $(patsubst %/board.mk,%,$(wildcard board/*/board.mk))))
 ifeq ($(wildcard $(BOARD_DIR)/board.mk),)
-$(error unknown BOARD '$(BOARD)': boards are $(notdir $(wildcard board/*)))
+$(error unknown BOARD '$(BOARD)': boards are $(BOARDS))
 endif
 
 # Caches live outside the clone so a fresh clone (CI) builds warm.
@@ -80,7 +83,7 @@ qemu: images
 	@exec $(BOARD_DIR)/qemu.sh $(IMAGES_DIR)/$(notdir $(BOARD_KERNEL_IMAGE)) $(IMAGES_DIR)/rootfs.squashfs
 
 list-boards:
-	@for b in $(sort $(notdir $(wildcard board/*))); do
+	@for b in $(BOARDS); do
 		printf '%-16s %s\n' "$$b" "$$(sed -n 's/^# *//p' board/$$b/board.mk | head -1)"
 	done
 

@@ -13,3 +13,9 @@ BOARD_QEMU = qemu-system-aarch64
 # The kernel runs 4 KiB pages: without this, the linker pads every static
 # binary's segments to 64 KiB (about 60 KiB of zeros each).
 BOARD_TARGET_LDFLAGS = -Wl,-z,max-page-size=4096
+# One arm64 kernel for every arm64 board (issue #17): it also carries the
+# NanoPi R4S drivers, so the tests boot the kernel the R4S ships. Its
+# fragment is merged after this board's; its DTB is built and installed next
+# to the Image, and its boot-path drivers are checked (support/dtb-drivers).
+BOARD_KERNEL_FRAGMENTS = $(TOPDIR)/board/nanopi-r4s/linux.config
+BOARD_DTBS = rockchip/rk3399-nanopi-r4s.dtb

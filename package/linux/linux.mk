@@ -11,11 +11,20 @@ LINUX_LICENSE_FILES = COPYING
 LINUX_CPE_ID_VENDOR = linux
 LINUX_CPE_ID_PRODUCT = linux_kernel
 LINUX_OBJ = $(BUILD_DIR)/linux-obj
-LINUX_FRAGMENTS = $(sort $(wildcard $(TOPDIR)/kernel-config/*.config)) $(BOARD_DIR)/linux.config
+# Other boards' fragments (BOARD_KERNEL_FRAGMENTS) come last: one kernel per
+# architecture also carries the real boards' drivers.
+LINUX_FRAGMENTS = $(sort $(wildcard $(TOPDIR)/kernel-config/*.config)) $(BOARD_DIR)/linux.config \
+	$(BOARD_KERNEL_FRAGMENTS)
 LINUX_CONFIG_FILES = $(LINUX_FRAGMENTS)
 LINUX_MAKE = $(MAKE) -C $(LINUX_DIR) O=$(LINUX_OBJ) ARCH=$(BOARD_KERNEL_ARCH) \
 	CROSS_COMPILE=$(BOARD_CROSS) CC="$(CCACHE) $(BOARD_CROSS)gcc" \
 	KBUILD_BUILD_TIMESTAMP="@$(SOURCE_DATE_EPOCH)" KBUILD_BUILD_USER=keel KBUILD_BUILD_HOST=keel
+# The board's DTBs (BOARD_DTBS, relative to arch/<arch>/boot/dts) and the
+# boot-path node lists support/dtb-drivers checks them against: any
+# board/*/<dtb name>.boot-path. Editing a list or the checker re-runs the
+# build step, so the check runs again.
+LINUX_DTB_DIR = $(LINUX_OBJ)/arch/$(BOARD_KERNEL_ARCH)/boot/dts
+LINUX_BOOT_PATH_LISTS = $(foreach d,$(BOARD_DTBS),$(wildcard $(TOPDIR)/board/*/$(basename $(notdir $(d))).boot-path))
 
 # The .deb holds usr/src/linux-source-6.1.tar.xz; unpack that tarball only.
 define LINUX_EXTRACT_CMDS
@@ -33,13 +42,27 @@ define LINUX_CONFIGURE_CMDS
 	$(TOPDIR)/support/kconfig-check $(LINUX_OBJ)/.config $(LINUX_FRAGMENTS)
 endef
 
+# A boot-path node without a built driver fails the build: the board would
+# not come up (console, disk, network or PMIC missing).
 define LINUX_BUILD_CMDS
 	$(LINUX_MAKE) -j$(NPROC) $(notdir $(BOARD_KERNEL_IMAGE))
+	$(if $(BOARD_DTBS),$(LINUX_MAKE) -j$(NPROC) $(BOARD_DTBS))
+	for dtb in $(BOARD_DTBS); do
+		name=$${dtb##*/}
+		for list in $(TOPDIR)/board/*/$${name%.dtb}.boot-path; do
+			[ -e "$$list" ] || continue
+			$(TOPDIR)/support/dtb-drivers $(LINUX_DIR) $(LINUX_OBJ) $(LINUX_DTB_DIR)/$$dtb \
+				$$(sed 's/#.*//' "$$list")
+		done
+	done
 endef
 
 define LINUX_INSTALL_TARGET_CMDS
 	mkdir -p $(IMAGES_DIR)
 	cp $(LINUX_OBJ)/$(BOARD_KERNEL_IMAGE) $(IMAGES_DIR)/
+	$(if $(BOARD_DTBS),cp $(addprefix $(LINUX_DTB_DIR)/,$(BOARD_DTBS)) $(IMAGES_DIR)/)
 endef
 
 $(eval $(generic-package))
+
+$(LINUX_DIR)/.stamp_built: $(LINUX_BOOT_PATH_LISTS) $(if $(LINUX_BOOT_PATH_LISTS),$(TOPDIR)/support/dtb-drivers)
