@@ -19,3 +19,6 @@ BOARD_TARGET_LDFLAGS = -Wl,-z,max-page-size=4096
 # to the Image, and its boot-path drivers are checked (support/dtb-drivers).
 BOARD_KERNEL_FRAGMENTS = $(TOPDIR)/board/nanopi-r4s/linux.config
 BOARD_DTBS = rockchip/rk3399-nanopi-r4s.dtb
+# The disk U-Boot reads boot.scr's slots and boot state from (U-Boot's block
+# interface and device number): boot.cmd's @BOOTIF@ and @BOOTDEV@.
+BOARD_UBOOT_DISK = virtio 0

@@ -1,12 +1,14 @@
 # Keel A/B boot for U-Boot: the bootloader algorithm of docs/ab-layout.md.
 # support/mkdiskimg compiles this into boot.scr on the boot partition (found
 # by U-Boot distro boot) and replaces @CMDLINE@ with the board kernel
-# command line (root= comes from the slot). The state copies are read and
+# command line (root= comes from the slot), @BOOTIF@ @BOOTDEV@ with the
+# board.mk's BOARD_UBOOT_DISK (virtio 0 here; mmc N on SD/eMMC boards). The
+# state copies are read and
 # written as raw sectors: LBA 2040 (0x7f8) and 2044 (0x7fc), 2 sectors each.
 # Numbers in U-Boot commands are hex. No apostrophes in comments: inside
 # the single-quoted variables below one would end the quote.
 
-virtio dev 0
+@BOOTIF@ dev @BOOTDEV@
 setexpr keel_hbuf ${scriptaddr} + 0x100000
 setexpr keel_rbuf ${keel_hbuf} + 0x1000
 setexpr keel_wbuf ${keel_hbuf} + 0x2000
@@ -23,7 +25,7 @@ setenv keel_load '
 	setenv keel_valid 0
 	setenv keel_seq; setenv keel_order; setenv keel_trial; setenv keel_good; setenv keel_end
 	mw.b ${keel_rbuf} 0 0x401
-	if virtio read ${keel_rbuf} ${keel_lba} 2 && cmp.b ${keel_rbuf} ${keel_hbuf} 0x19; then
+	if @BOOTIF@ read ${keel_rbuf} ${keel_lba} 2 && cmp.b ${keel_rbuf} ${keel_hbuf} 0x19; then
 		env import -t ${keel_rbuf} 0x400 keel_seq keel_order keel_trial keel_good keel_end
 		# 9 digits at most, as GRUB on the x86 boards can compare no more.
 		# The U-Boot regex library has no ranges: [1-9] would mean 1, -, 9.
@@ -68,9 +70,9 @@ setenv keel_inc '
 setenv keel_boot '
 	if test "${keel_slot}" = B; then setenv keel_part 3; else setenv keel_part 2; fi
 	echo "keel-boot: slot ${keel_slot} (state: ${keel_why})"
-	part start virtio 0 ${keel_part} keel_pstart
+	part start @BOOTIF@ @BOOTDEV@ ${keel_part} keel_pstart
 	setexpr keel_klba ${keel_pstart} + 0x10000
-	if virtio read ${kernel_addr_r} ${keel_klba} 0x4000; then
+	if @BOOTIF@ read ${kernel_addr_r} ${keel_klba} 0x4000; then
 		setenv bootargs "@CMDLINE@ root=PARTUUID=@DISKID@-0${keel_part} rootwait keel.slot=${keel_slot} ${keel_extra}"
 		booti ${kernel_addr_r} - ${fdtcontroladdr}
 	fi
@@ -133,7 +135,7 @@ else
 	mw.b ${keel_at} 0x23 1
 	setenv keel_lba ${keel_older}
 	setenv keel_valid 0
-	if virtio write ${keel_wbuf} ${keel_older} 2; then run keel_load; fi
+	if @BOOTIF@ write ${keel_wbuf} ${keel_older} 2; then run keel_load; fi
 	if test ${keel_valid} = 1 && test "${keel_seq}" = "${keel_next}"; then
 		setenv keel_why "${keel_why}, now trial=${keel_trial} seq=${keel_seq}"
 		setenv keel_extra keel.trial=1
