@@ -350,6 +350,41 @@ static bool same_dslite(const struct keel_config *old,
 	       (la && lb ? memcmp(la, lb, 16) == 0 : la == lb);
 }
 
+/* The old WAN's 802.1Q link when the new config no longer uses it (no
+ * vlan, another tag or port), and the old link's MTU back to Ethernet's
+ * 1500 when the new config stops setting one on that same link (netplan_links
+ * leaves a link's MTU alone when no `mtu` is set, and PPPoE sets ppp0's). */
+static unsigned remove_wan_link(const struct keel_config *old,
+				const struct keel_config *new, struct nlbuf *b,
+				uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
+{
+	char olink[CONFIG_IFNAME_MAX + 1], nlink[CONFIG_IFNAME_MAX + 1];
+	bool same_link;
+	int index;
+
+	if (!old->wan.present)
+		return 0;
+	config_wan_link(&old->wan, olink);
+	nlink[0] = '\0';
+	if (new->wan.present)
+		config_wan_link(&new->wan, nlink);
+	same_link = strcmp(olink, nlink) == 0;
+	index = ifindex(olink, ctx);
+	if (index <= 0)
+		return 0;
+	if (old->wan.vlan && !same_link) {
+		rtnl_link_del(b, (*seq)++, index);
+		return 1;
+	}
+	if (same_link && old->wan.mode != CONFIG_WAN_PPPOE &&
+	    config_wan_mtu(&old->wan) &&
+	    (new->wan.mode == CONFIG_WAN_PPPOE || !config_wan_mtu(&new->wan))) {
+		rtnl_link_set(b, (*seq)++, index, 1, 1500);
+		return 1;
+	}
+	return 0;
+}
+
 unsigned netplan_removals(const struct keel_config *old,
 			  const struct keel_config *new, struct nlbuf *b,
 			  uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
@@ -371,5 +406,6 @@ unsigned netplan_removals(const struct keel_config *old,
 			count++;
 		}
 	}
+	count += remove_wan_link(old, new, b, seq, ifindex, ctx);
 	return count;
 }

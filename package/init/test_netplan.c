@@ -181,6 +181,96 @@ static void test_removals(void)
 	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, fake_ifindex, &bridge), 2);
 }
 
+/* eth0 and its VLAN link eth0.35 exist. */
+static int vlan_ifindex(const char *name, void *ctx)
+{
+	(void)ctx;
+	if (strcmp(name, "eth0") == 0)
+		return 2;
+	if (strcmp(name, "eth0.35") == 0)
+		return 7;
+	return 0;
+}
+
+/* Only the last message's ifindex and MTU, for the checks below. */
+static void last_link(const struct nlbuf *b, uint16_t *type, int *index,
+		      unsigned *mtu)
+{
+	struct nlmsg_view m;
+	size_t off = 0;
+
+	*type = 0;
+	*index = 0;
+	*mtu = 0;
+	while (nlmsg_next(b->data, b->len, &off, &m) == 1) {
+		const struct ifinfomsg *ifi = (const void *)m.payload;
+		const uint8_t *p = m.payload + NLMSG_ALIGN(sizeof(*ifi));
+		size_t left = m.payload_len - NLMSG_ALIGN(sizeof(*ifi));
+
+		*type = m.hdr.nlmsg_type;
+		*index = ifi->ifi_index;
+		while (left >= 4) {
+			uint16_t len, t;
+
+			memcpy(&len, p, 2);
+			memcpy(&t, p + 2, 2);
+			if (len < 4 || len > left)
+				break;
+			if (t == IFLA_MTU && len >= 8)
+				memcpy(mtu, p + 4, 4);
+			left -= NLMSG_ALIGN(len) < left ? NLMSG_ALIGN(len) : left;
+			p += NLMSG_ALIGN(len);
+		}
+	}
+}
+
+#define LAN "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"
+
+/* A live apply that drops the WAN's vlan deletes its 802.1Q link; one that
+ * drops its mtu puts Ethernet's 1500 back; other changes leave both. */
+static void test_wan_link_removals(void)
+{
+	static struct keel_config old, new;
+	static uint8_t mem[4096];
+	struct nlbuf b;
+	uint32_t seq = 1;
+	uint16_t type;
+	unsigned mtu;
+	int index;
+
+	parse(LAN "[wan]\ninterface eth0\nvlan 35\n", &old);
+	parse(LAN "[wan]\ninterface eth0\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, vlan_ifindex, NULL), 1);
+	last_link(&b, &type, &index, &mtu);
+	CHECK_EQ_INT(type, RTM_DELLINK);
+	CHECK_EQ_INT(index, 7);
+	/* Same tag: nothing. */
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &old, &b, &seq, vlan_ifindex, NULL), 0);
+	/* The mtu key dropped on the same link: back to 1500. */
+	parse(LAN "[wan]\ninterface eth0\nmtu 1400\n", &old);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, vlan_ifindex, NULL), 1);
+	last_link(&b, &type, &index, &mtu);
+	CHECK_EQ_INT(type, RTM_NEWLINK);
+	CHECK_EQ_INT(index, 2);
+	CHECK_EQ_UINT(mtu, 1500);
+	/* ... and when the link goes to PPPoE, whose MTU is ppp0's. */
+	parse(LAN "[wan]\ninterface eth0\nmode pppoe\nuser u\npassword p\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, vlan_ifindex, NULL), 1);
+	/* A new mtu is netplan_links' to set, not a removal. */
+	parse(LAN "[wan]\ninterface eth0\nmtu 1450\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, vlan_ifindex, NULL), 0);
+	/* PPPoE's own MTU (ppp0's) never touches the Ethernet link. */
+	parse(LAN "[wan]\ninterface eth0\nmode pppoe\nuser u\npassword p\nmtu 1454\n", &old);
+	parse(LAN "[wan]\ninterface eth0\n", &new);
+	nlb_init(&b, mem, sizeof(mem));
+	CHECK_EQ_UINT(netplan_removals(&old, &new, &b, &seq, vlan_ifindex, NULL), 0);
+}
+
 /* A tagged PPPoE WAN: the VLAN link is made on eth0, both come up with no
  * address or MTU of their own (pppd owns ppp0), and no accept_ra sysctl
  * names ppp0 before it exists. */
@@ -419,6 +509,7 @@ int main(void)
 	test_dslite();
 	test_pppoe_vlan();
 	test_removals();
+	test_wan_link_removals();
 	test_default_config();
 	test_bridge_and_static_wan();
 	test_bridge_without_ports();
