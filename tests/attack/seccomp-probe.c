@@ -24,11 +24,11 @@
 #include "keel/seccomp.h"
 
 extern const struct seccomp_policy dnsd_seccomp, dhcpd_seccomp,
-	logd_seccomp, logd_ban_seccomp, flowd_seccomp, rad_seccomp;
+	logd_seccomp, logd_ban_seccomp, flowd_seccomp, rad_seccomp, wan6_seccomp;
 
 static const struct seccomp_policy *const policies[] = {
 	&dnsd_seccomp, &dhcpd_seccomp, &logd_seccomp, &logd_ban_seccomp,
-	&flowd_seccomp, &rad_seccomp,
+	&flowd_seccomp, &rad_seccomp, &wan6_seccomp,
 };
 
 /* A call through the i386 entry point: the filter must see AUDIT_ARCH_I386
