@@ -192,36 +192,32 @@ static int vlan_ifindex(const char *name, void *ctx)
 	return 0;
 }
 
-/* Only the last message's ifindex and MTU, for the checks below. */
+/* The last request's type, ifindex and IFLA_MTU (0 when absent). */
 static void last_link(const struct nlbuf *b, uint16_t *type, int *index,
 		      unsigned *mtu)
 {
-	struct nlmsg_view m;
+	struct nla_view tb[IFLA_MAX + 1];
+	struct nlmsg_view m, last;
+	struct ifinfomsg ifi;
+	uint32_t v = 0;
 	size_t off = 0;
+	int n = 0;
 
+	while (nlmsg_next(b->data, b->len, &off, &m) == 1) {
+		last = m;
+		n++;
+	}
 	*type = 0;
 	*index = 0;
 	*mtu = 0;
-	while (nlmsg_next(b->data, b->len, &off, &m) == 1) {
-		const struct ifinfomsg *ifi = (const void *)m.payload;
-		const uint8_t *p = m.payload + NLMSG_ALIGN(sizeof(*ifi));
-		size_t left = m.payload_len - NLMSG_ALIGN(sizeof(*ifi));
-
-		*type = m.hdr.nlmsg_type;
-		*index = ifi->ifi_index;
-		while (left >= 4) {
-			uint16_t len, t;
-
-			memcpy(&len, p, 2);
-			memcpy(&t, p + 2, 2);
-			if (len < 4 || len > left)
-				break;
-			if (t == IFLA_MTU && len >= 8)
-				memcpy(mtu, p + 4, 4);
-			left -= NLMSG_ALIGN(len) < left ? NLMSG_ALIGN(len) : left;
-			p += NLMSG_ALIGN(len);
-		}
-	}
+	if (!n || last.payload_len < sizeof(ifi))
+		return;
+	memcpy(&ifi, last.payload, sizeof(ifi));
+	*type = last.hdr.nlmsg_type;
+	*index = ifi.ifi_index;
+	if (nlmsg_parse(&last, sizeof(ifi), tb, IFLA_MAX) == 0 &&
+	    nla_get_u32(&tb[IFLA_MTU], &v) == 0)
+		*mtu = v;
 }
 
 #define LAN "[lan]\ninterface eth1\naddress 10.0.0.1/24\n"
