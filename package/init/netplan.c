@@ -30,16 +30,6 @@ static void note_missing(struct netplan_missing *missing, const char *name)
 	note(&missing->count, missing->names, name);
 }
 
-/* How many of the LAN's bridge ports exist. */
-static unsigned ports_present(const struct config_lan *lan,
-			      netplan_ifindex_fn ifindex, void *ctx)
-{
-	unsigned n = 0;
-
-	for (unsigned p = 0; p < lan->n_ports; p++)
-		n += ifindex(lan->ports[p], ctx) > 0;
-	return n;
-}
 
 unsigned netplan_bridges(const struct keel_config *cfg, struct nlbuf *b,
 			 uint32_t *seq, netplan_ifindex_fn ifindex, void *ctx)
@@ -177,12 +167,17 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 			note_missing(missing, lan->interface);
 			continue;
 		}
-		bool some = ports_present(lan, ifindex, ctx) > 0;
+		int port[CONFIG_MAX_PORTS];
+		bool some = false;
 
+		/* Each port looked up once; absent ones are a note as long as
+		 * the bridge keeps at least one. */
 		for (unsigned p = 0; p < lan->n_ports; p++) {
-			int port = ifindex(lan->ports[p], ctx);
-
-			if (port <= 0) {
+			port[p] = ifindex(lan->ports[p], ctx);
+			some |= port[p] > 0;
+		}
+		for (unsigned p = 0; p < lan->n_ports; p++) {
+			if (port[p] <= 0) {
 				if (some)
 					note(&missing->absent, missing->absent_names,
 					     lan->ports[p]);
@@ -190,8 +185,8 @@ unsigned netplan_links(const struct keel_config *cfg, struct nlbuf *b,
 					note_missing(missing, lan->ports[p]);
 				continue;
 			}
-			rtnl_link_master(b, (*seq)++, port, index);
-			rtnl_link_set(b, (*seq)++, port, 1, 0);
+			rtnl_link_master(b, (*seq)++, port[p], index);
+			rtnl_link_set(b, (*seq)++, port[p], 1, 0);
 			n += 2;
 		}
 		rtnl_link_set(b, (*seq)++, index, 1, 0);
@@ -364,11 +359,10 @@ static unsigned remove_wan_link(const struct keel_config *old,
 
 	if (!old->wan.present)
 		return 0;
-	config_wan_link(&old->wan, olink);
 	nlink[0] = '\0';
 	if (new->wan.present)
-		config_wan_link(&new->wan, nlink);
-	same_link = strcmp(olink, nlink) == 0;
+		wan_link(&new->wan, nlink);
+	same_link = strcmp(wan_link(&old->wan, olink), nlink) == 0;
 	index = ifindex(olink, ctx);
 	if (index <= 0)
 		return 0;
